@@ -1,0 +1,3 @@
+namespace IamHarden.Core.Policy;
+
+public enum Effect { Allow, Deny }

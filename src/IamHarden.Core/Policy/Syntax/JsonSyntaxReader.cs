@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Unicode;
+using System.Text.Json;
+
+namespace IamHarden.Core.Policy.Syntax;
+
+/// <summary>
+/// Reads UTF-8 JSON into a <see cref="JsonSyntax"/> tree with positions, using Utf8JsonReader
+/// (strict JSON: no comments, no trailing commas, nesting bounded at 64 levels).
+/// </summary>
+public static class JsonSyntaxReader
+{
+    private static readonly JsonReaderOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = 64,
+    };
+
+    /// <summary>Parses one complete JSON document. Throws <see cref="JsonSyntaxException"/> on bad input.</summary>
+    public static JsonSyntax Parse(SourceText source)
+    {
+        var bytes = source.Utf8.Span;
+        int bom = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            throw new JsonSyntaxException("the file is UTF-16 encoded; IAM policies must be UTF-8 JSON", source.SpanOf(0, 0));
+        if (!Utf8.IsValid(bytes))
+        {
+            int bad = FirstInvalidUtf8Byte(bytes);
+            throw new JsonSyntaxException($"invalid UTF-8 byte 0x{bytes[bad]:X2}; the file must be UTF-8 text", source.SpanOf(bad, bad + 1));
+        }
+        if (bytes[bom..].Trim(" \t\r\n"u8).IsEmpty)
+            throw new JsonSyntaxException("the file is empty; expected a JSON object", source.SpanOf(0, 0));
+
+        var reader = new Utf8JsonReader(bytes[bom..], Options);
+        try
+        {
+            if (!reader.Read()) throw new JsonSyntaxException("expected a JSON value", source.SpanOf(0, 0));
+            var value = ReadValue(ref reader, source, bom);
+            if (reader.Read())
+                throw new JsonSyntaxException("unexpected text after the end of the JSON document",
+                    source.SpanOf(bom + reader.TokenStartIndex, bom + reader.TokenStartIndex + 1));
+            return value;
+        }
+        catch (JsonException ex)
+        {
+            throw new JsonSyntaxException(CleanMessage(ex.Message),
+                source.SpanAtLineByte(ex.LineNumber ?? 0, (ex.BytePositionInLine ?? 0) + (ex.LineNumber == 0 ? bom : 0)));
+        }
+    }
+
+    private static JsonSyntax ReadValue(ref Utf8JsonReader reader, SourceText source, int bom)
+    {
+        long start = bom + reader.TokenStartIndex;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+            {
+                var members = ImmutableArray.CreateBuilder<JsonMemberSyntax>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    long nameStart = bom + reader.TokenStartIndex;
+                    var name = reader.GetString()!;
+                    var nameSpan = source.SpanOf(nameStart, bom + reader.BytesConsumed);
+                    reader.Read();
+                    members.Add(new JsonMemberSyntax(name, nameSpan, ReadValue(ref reader, source, bom)));
+                }
+                return new JsonObjectSyntax(source.SpanOf(start, bom + reader.BytesConsumed), members.ToImmutable());
+            }
+            case JsonTokenType.StartArray:
+            {
+                var items = ImmutableArray.CreateBuilder<JsonSyntax>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    items.Add(ReadValue(ref reader, source, bom));
+                return new JsonArraySyntax(source.SpanOf(start, bom + reader.BytesConsumed), items.ToImmutable());
+            }
+            case JsonTokenType.String:
+                return new JsonStringSyntax(source.SpanOf(start, bom + reader.BytesConsumed), reader.GetString()!);
+            case JsonTokenType.Number:
+                return new JsonNumberSyntax(source.SpanOf(start, bom + reader.BytesConsumed), Encoding.UTF8.GetString(reader.ValueSpan));
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                return new JsonBooleanSyntax(source.SpanOf(start, bom + reader.BytesConsumed), reader.TokenType == JsonTokenType.True);
+            default:
+                return new JsonNullSyntax(source.SpanOf(start, bom + reader.BytesConsumed));
+        }
+    }
+
+    /// <summary>System.Text.Json appends its own position ("LineNumber: 0 | BytePositionInLine: 5."); ours is better.</summary>
+    private static string CleanMessage(string message)
+    {
+        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        {
+            int i = message.IndexOf(marker, StringComparison.Ordinal);
+            if (i > 0) message = message[..i];
+        }
+        message = message.Trim();
+        if (message.EndsWith('.')) message = message[..^1];
+        return "invalid JSON: " + message;
+    }
+
+    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> bytes)
+    {
+        var buffer = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, buffer, out int bytesRead, out _, replaceInvalidSequences: false, isFinalBlock: true);
+        return Math.Min(bytesRead, bytes.Length - 1);
+    }
+}
