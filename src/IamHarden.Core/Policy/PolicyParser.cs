@@ -45,7 +45,7 @@ public static class PolicyParser
     {
         var builder = new Builder(kind);
         var document = builder.Build(root, name ?? source?.Name ?? "policy", source);
-        return new PolicyParseResult(document, builder.Diagnostics.ToImmutable());
+        return new PolicyParseResult(document, [.. builder.Diagnostics.OrderBy(d => d.Span.Offset)]);
     }
 
     private sealed class Builder(PolicyKind kind)
