@@ -49,22 +49,25 @@ public static class PolicyEvaluator
 
         // 1. An applicable Deny in any policy wins, whatever else allows.
         bool denied = false;
-        foreach (var p in set.Identity) denied |= HasApplicableDeny(p, request, trace);
+        var identity = set.Identity;
+        for (int i = 0; i < identity.Count; i++) denied |= HasApplicableDeny(identity[i], request, trace);
         if (set.PermissionsBoundary is { } boundary) denied |= HasApplicableDeny(boundary, request, trace);
-        foreach (var level in set.ServiceControlPolicyLevels)
-            foreach (var p in level) denied |= HasApplicableDeny(p, request, trace);
-        if (set.ResourceControlPolicies.Count > 0 && (set.RcpAppliesToService is null || set.RcpAppliesToService(request.Service)))
-            foreach (var p in set.ResourceControlPolicies) denied |= HasApplicableDeny(p, request, trace);
+        var scpLevels = set.ServiceControlPolicyLevels;
+        for (int l = 0; l < scpLevels.Count; l++)
+            for (int i = 0; i < scpLevels[l].Count; i++) denied |= HasApplicableDeny(scpLevels[l][i], request, trace);
+        var rcps = set.ResourceControlPolicies;
+        if (rcps.Count > 0 && (set.RcpAppliesToService is null || set.RcpAppliesToService(request.Service)))
+            for (int i = 0; i < rcps.Count; i++) denied |= HasApplicableDeny(rcps[i], request, trace);
         if (set.SessionPolicy is { } session) denied |= HasApplicableDeny(session, request, trace);
         if (set.ResourcePolicy is { } resourcePolicy) denied |= HasApplicableDeny(resourcePolicy, request, trace);
         if (denied) return Decision.ExplicitDeny;
 
         // 2. RCPs: RCPFullAWSAccess is attached at every level, so there is no Allow to miss.
         // 3. Every SCP level needs an Allow; nothing can make up for a missing one.
-        foreach (var level in set.ServiceControlPolicyLevels)
+        for (int l = 0; l < scpLevels.Count; l++)
         {
             bool levelAllows = false;
-            foreach (var p in level) levelAllows |= HasApplicableAllow(p, request, trace);
+            for (int i = 0; i < scpLevels[l].Count; i++) levelAllows |= HasApplicableAllow(scpLevels[l][i], request, trace);
             if (!levelAllows) { reason = ImplicitDenyReason.NotAllowedByServiceControlPolicy; return Decision.ImplicitDeny; }
         }
 
@@ -73,7 +76,7 @@ public static class PolicyEvaluator
 
         // 5.–7. Identity policies, boundary, session policy.
         bool identityAllows = false;
-        foreach (var p in set.Identity) identityAllows |= HasApplicableAllow(p, request, trace);
+        for (int i = 0; i < identity.Count; i++) identityAllows |= HasApplicableAllow(identity[i], request, trace);
 
         if (request.IsCrossAccount)
         {
