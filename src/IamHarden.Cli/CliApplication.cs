@@ -25,6 +25,16 @@ public static class CliApplication
                 .WithDescription("Decide requests against IAM policies exactly as AWS does, with the reason.")
                 .WithExample("simulate", "--policy", "force-mfa.json", "--policy", "admin.json", "--action", "ec2:DescribeInstances", "--context", "aws:MultiFactorAuthPresent=false")
                 .WithExample("simulate", "--policy", "p.json", "--requests", "requests.jsonl", "--output", "jsonl");
+            config.AddBranch("policy", policy =>
+            {
+                policy.SetDescription("Write the guide's policies (MFA enforcement, source-IP restriction) as JSON, Terraform or CloudFormation.");
+                policy.AddCommand<PolicyMfaCommand>("mfa").WithDescription("The MFA enforcement policy (Force_MFA).")
+                    .WithExample("policy", "mfa", "--format", "terraform", "--group", "Admins");
+                policy.AddCommand<PolicyIpCommand>("ip").WithDescription("The source-IP restriction policy.")
+                    .WithExample("policy", "ip", "--cidr", "203.0.113.0/24", "--cidr", "2001:db8:1234::/48");
+                policy.AddCommand<PolicyGuardrailsCommand>("guardrails").WithDescription("Both policies.")
+                    .WithExample("policy", "guardrails", "--cidr", "203.0.113.0/24", "--format", "cloudformation", "--group", "Admins");
+            });
         });
         try
         {
