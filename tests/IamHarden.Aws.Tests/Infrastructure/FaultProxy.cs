@@ -5,7 +5,7 @@ using System.Text;
 namespace IamHarden.Aws.Tests.Infrastructure;
 
 /// <summary>What the proxy does with one request.</summary>
-internal enum ProxyFault
+public enum ProxyFault
 {
     /// <summary>Forward to the upstream server.</summary>
     None,
