@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text;
 
 namespace IamHarden.Aws.Tests.Infrastructure;
@@ -59,7 +58,9 @@ public class MotoServer : IAsyncLifetime
     public async Task EnableAuthenticationAsync(int freeActions)
     {
         using var http = new HttpClient();
-        using var response = await http.PostAsJsonAsync(new Uri(Endpoint, "/moto-api/reset-auth"), new { value = freeActions });
+        // moto reads the body as a bare number.
+        using var content = new StringContent(freeActions.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var response = await http.PostAsync(new Uri(Endpoint, "/moto-api/reset-auth"), content);
         response.EnsureSuccessStatusCode();
     }
 
