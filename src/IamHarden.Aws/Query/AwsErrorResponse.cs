@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -29,7 +30,9 @@ internal sealed record AwsErrorResponse(HttpStatusCode StatusCode, string Code, 
         {
             // Not AWS XML: fall through and describe the HTTP status.
         }
-        var snippet = new string(body.Where(c => !char.IsControl(c)).Take(200).ToArray()).Trim();
+        // A proxy or load balancer page: keep its words, not its markup.
+        var words = Regex.Replace(Regex.Replace(body, "<[^>]*>", " "), @"\s+", " ").Trim();
+        var snippet = words.Length > 200 ? words[..200] + "…" : words;
         var text = $"HTTP {(int)status} {status}" + (snippet.Length > 0 ? $": {snippet}" : "");
         return new AwsErrorResponse(status, $"Http{(int)status}", text, null, requestIdHeader);
     }

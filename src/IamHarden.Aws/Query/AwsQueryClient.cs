@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Security.Authentication;
 using System.Text;
 using System.Xml;
 using Amazon.Runtime;
@@ -137,7 +136,7 @@ public sealed class AwsQueryClient : IDisposable
                 headers = await QuerySigner.SignAsync(endpoint.Url, body, _credentials, endpoint.SigningRegion, endpoint.Service, signedAt, cancellationToken)
                     .ConfigureAwait(false);
             }
-            catch (AmazonClientException e)
+            catch (Exception e) when (e is AmazonClientException or AmazonServiceException)
             {
                 // Refreshing credentials (SSO, assume-role, metadata) are fetched while signing.
                 throw new AwsCredentialsException($"AWS credentials could not be refreshed: {e.Message}", e);
