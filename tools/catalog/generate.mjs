@@ -139,6 +139,7 @@ const lines = [];
 const counts = { services: 0, actions: 0, resourceTypes: 0, actionResourceLinks: 0, serviceConditionKeys: 0 };
 
 for (const prefix of servicePrefixes) {
+  if (!/^[a-z0-9-]+$/.test(prefix)) fail(`service prefix ${prefix} is not lower-case ASCII letters, digits and '-'`);
   const displayName = serviceNames[prefix];
   if (!displayName) fail(`service ${prefix} has no display name`);
   const actions = readJson(`${dataDir}/actions/${prefix}.json`);
@@ -181,6 +182,8 @@ for (const prefix of servicePrefixes) {
     const where = `${prefix}:${action.name}`;
     const level = accessLevelCodes.get(action.accessLevel);
     if (!level) fail(`${where} has unknown access level ${action.accessLevel}`);
+    // The C# side lower-cases names with an ASCII fast path and matches wildcards per character.
+    if (!/^[A-Za-z0-9_-]+$/.test(action.name)) fail(`${where}: action name is not plain ASCII letters, digits, '-' and '_'`);
     lines.push(['A', field(action.name, 'action name', { allowComma: false }), level,
       keyList(action.conditionKeys ?? [], where), actionList(action.dependentActions ?? [], where)].join('\t'));
     counts.actions++;
