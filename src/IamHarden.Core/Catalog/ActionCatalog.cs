@@ -13,9 +13,8 @@ namespace IamHarden.Core.Catalog;
 /// <remarks>
 /// A catalog is immutable and safe to use from many threads. All name lookups are
 /// case-insensitive, as IAM treats action names and condition key names; the definitions
-/// returned keep the catalog's casing. Lookups run on indexes built at load time, wildcard
-/// expansion on a name index built by the first expansion; both take microseconds afterwards
-/// (docs/CATALOG.md has measured figures).
+/// returned keep the catalog's casing. Lookups and wildcard expansion run on indexes built at
+/// load time and take microseconds (docs/CATALOG.md has measured figures).
 /// </remarks>
 public sealed class ActionCatalog
 {
@@ -25,14 +24,14 @@ public sealed class ActionCatalog
 
     private readonly Dictionary<string, ServiceDefinition> servicesByPrefix;
     private readonly Dictionary<string, ServiceDefinition>.AlternateLookup<ReadOnlySpan<char>> servicesByPrefixSlice;
-    private readonly Lazy<ActionNameIndex> actionNameIndex;
+    private readonly ActionNameIndex actionNameIndex;
     private readonly ConditionKeyIndex globalConditionKeyIndex;
     private readonly ConditionKeyIndex anyServiceConditionKeyIndex;
     private readonly ImmutableArray<string> servicePrefixes;
 
     internal ActionCatalog(string dataSource, string dataVersion, DateOnly dataDate,
         ImmutableArray<ServiceDefinition> services, ImmutableArray<ActionDefinition> allActions,
-        ImmutableArray<ConditionKeyDefinition> globalConditionKeys)
+        ImmutableArray<ConditionKeyDefinition> globalConditionKeys, ActionNameIndex actionNameIndex)
     {
         DataSource = dataSource;
         DataVersion = dataVersion;
@@ -42,7 +41,7 @@ public sealed class ActionCatalog
         GlobalConditionKeys = globalConditionKeys;
         servicesByPrefix = services.ToDictionary(s => s.Prefix, StringComparer.OrdinalIgnoreCase);
         servicesByPrefixSlice = servicesByPrefix.GetAlternateLookup<ReadOnlySpan<char>>();
-        actionNameIndex = new(() => new ActionNameIndex(AllActions), LazyThreadSafetyMode.ExecutionAndPublication);
+        this.actionNameIndex = actionNameIndex;
         servicePrefixes = [.. services.Select(s => s.Prefix)];
         globalConditionKeyIndex = new ConditionKeyIndex(globalConditionKeys);
 
@@ -122,7 +121,7 @@ public sealed class ActionCatalog
         if (!LowercaseGlob.HasWildcard(lowerCasePattern))
             return FindAction(pattern) is { } single ? [single] : [];
 
-        var index = actionNameIndex.Value;
+        var index = actionNameIndex;
         var matches = new List<int>();
         int colon = lowerCasePattern.IndexOf(':');
         var serviceGlob = colon >= 0 ? LowercaseGlob.Create(lowerCasePattern[..colon]) : null;
@@ -161,12 +160,16 @@ public sealed class ActionCatalog
         {
             foreach (var action in Expand(pattern)) excluded[action.Index] = true;
         }
-        var remaining = new List<ActionDefinition>(AllActions.Length);
+        int excludedCount = 0;
+        foreach (bool isExcluded in excluded) excludedCount += isExcluded ? 1 : 0;
+        if (excludedCount == 0) return AllActions;
+        var remaining = new ActionDefinition[AllActions.Length - excludedCount];
+        int next = 0;
         foreach (var action in AllActions)
         {
-            if (!excluded[action.Index]) remaining.Add(action);
+            if (!excluded[action.Index]) remaining[next++] = action;
         }
-        return remaining.Count == AllActions.Length ? AllActions : [.. remaining];
+        return ImmutableCollectionsMarshal.AsImmutableArray(remaining);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 
 namespace IamHarden.Core.Catalog;
@@ -8,7 +7,9 @@ namespace IamHarden.Core.Catalog;
 /// in <see cref="ActionCatalog.AllActions"/> order, one per line. Wildcard expansion matches
 /// against slices of it without allocating, and a pattern's longest literal piece is searched for
 /// across the whole buffer at once (a vectorised scan), so only the few actions that contain it
-/// are tested against the full pattern. Built on the first expansion, not at load.
+/// are tested against the full pattern. The reader builds it while it reads the actions, when
+/// their names are at hand; a separate pass over 22,000 action objects afterwards costs several
+/// times more.
 /// </summary>
 internal sealed class ActionNameIndex
 {
@@ -18,35 +19,11 @@ internal sealed class ActionNameIndex
     private readonly int[] starts; // starts[i] = offset of action i; starts[count] = end sentinel
     private readonly int[] nameStarts; // offset of the part after the colon
 
-    // Built once, in one call over ~22,000 actions: compiled optimised at once (see CatalogReader).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ActionNameIndex(ImmutableArray<ActionDefinition> actions)
+    private ActionNameIndex(char[] text, int[] starts, int[] nameStarts)
     {
-        int length = 0;
-        foreach (var action in actions) length += action.Service.Prefix.Length + 1 + action.Name.Length + 1;
-        text = new char[length];
-        starts = new int[actions.Length + 1];
-        nameStarts = new int[actions.Length];
-        int position = 0;
-        for (int i = 0; i < actions.Length; i++)
-        {
-            starts[i] = position;
-            position = AppendLowerCase(actions[i].Service.Prefix, position);
-            text[position++] = ':';
-            nameStarts[i] = position;
-            position = AppendLowerCase(actions[i].Name, position);
-            text[position++] = Separator;
-        }
-        starts[actions.Length] = position;
-    }
-
-    // Names are ASCII (the generator checks), so a plain loop beats the culture-aware
-    // MemoryExtensions.ToLowerInvariant, whose generic paths cost milliseconds to compile on first use.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int AppendLowerCase(string name, int position)
-    {
-        foreach (char c in name) text[position++] = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : char.ToLowerInvariant(c);
-        return position;
+        this.text = text;
+        this.starts = starts;
+        this.nameStarts = nameStarts;
     }
 
     public int Count => nameStarts.Length;
@@ -58,8 +35,8 @@ internal sealed class ActionNameIndex
     public ReadOnlySpan<char> Name(int index) => text.AsSpan(nameStarts[index], starts[index + 1] - 1 - nameStarts[index]);
 
     /// <summary>
-    /// Indexes of the actions whose full name matches <paramref name="glob"/>, in order. Every
-    /// match contains the glob's longest literal piece, so only actions holding that piece are tested.
+    /// Adds the indexes of the actions whose full name matches <paramref name="glob"/>, in order.
+    /// Every match contains the glob's longest literal piece, so only actions holding that piece are tested.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddMatches(LowercaseGlob glob, List<int> matches)
@@ -73,20 +50,58 @@ internal sealed class ActionNameIndex
             }
             return;
         }
-        int position = 0;
+        int position = 0, action = 0;
         while (position < text.Length)
         {
             int found = text.AsSpan(position).IndexOf(anchor.AsSpan());
             if (found < 0) break;
-            int action = ActionAt(position + found);
+            action = ActionAt(position + found, action);
             if (glob.IsMatch(FullName(action))) matches.Add(action);
             position = starts[action + 1];
         }
     }
 
-    private int ActionAt(int offset)
+    /// <summary>The action whose line holds <paramref name="offset"/>, searching from action <paramref name="from"/> on.</summary>
+    private int ActionAt(int offset, int from)
     {
-        int index = Array.BinarySearch(starts, offset);
+        int index = Array.BinarySearch(starts, from, starts.Length - from, offset);
         return index >= 0 ? index : ~index - 1;
+    }
+
+    /// <summary>Collects the names in catalog order; <see cref="Build"/> freezes them.</summary>
+    internal sealed class Builder(int capacityHint)
+    {
+        private char[] text = new char[Math.Max(capacityHint, 1024)];
+        private int length;
+        private readonly List<int> starts = [];
+        private readonly List<int> nameStarts = [];
+
+        // Called once per action while the catalog loads; see CatalogReader for why optimised at once.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(string servicePrefix, string actionName)
+        {
+            int needed = servicePrefix.Length + actionName.Length + 2;
+            if (length + needed > text.Length) Array.Resize(ref text, Math.Max(text.Length * 2, length + needed));
+            starts.Add(length);
+            AppendLowerCase(servicePrefix);
+            text[length++] = ':';
+            nameStarts.Add(length);
+            AppendLowerCase(actionName);
+            text[length++] = Separator;
+        }
+
+        public ActionNameIndex Build()
+        {
+            Array.Resize(ref text, length);
+            return new ActionNameIndex(text, [.. starts, length], [.. nameStarts]);
+        }
+
+        // Names are ASCII (the generator checks), so a plain loop does; the culture-aware
+        // MemoryExtensions.ToLowerInvariant costs milliseconds to compile on first use.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void AppendLowerCase(string name)
+        {
+            foreach (char c in name) text[length++] = c is >= 'A' and <= 'Z' ? (char)(c + ('a' - 'A')) : char.ToLowerInvariant(c);
+        }
     }
 }

@@ -29,6 +29,9 @@ internal sealed class ArnFormatPattern
 {
     private const int HeaderColonCount = 5;
 
+    // Above this many search states the bookkeeping moves from the stack to the heap.
+    private const int MaxStackStates = 8192;
+
     private readonly Step[] steps;
 
     private ArnFormatPattern(Step[] steps) => this.steps = steps;
@@ -46,16 +49,16 @@ internal sealed class ArnFormatPattern
             if (c == '$' && i + 1 < format.Length && format[i + 1] == '{' && format.IndexOf('}', i + 2) is var close and > 0)
             {
                 int next = close + 1;
-                string excluded = inHeader ? ":"
-                    : next < format.Length ? (format[next] is '$' or '*' ? "" : format[next].ToString())
-                    : i == resourceStart ? "/"
-                    : "";
+                char excluded = inHeader ? ':'
+                    : next < format.Length ? (format[next] is '$' or '*' ? Step.NothingExcluded : format[next])
+                    : i == resourceStart ? '/'
+                    : Step.NothingExcluded;
                 steps.Add(Step.OneOf(excluded));
                 steps.Add(Step.RunOf(excluded));
                 i = next;
                 continue;
             }
-            steps.Add(c == '*' ? Step.RunOf(inHeader ? ":" : "") : Step.Literal(c));
+            steps.Add(c == '*' ? Step.RunOf(inHeader ? ':' : Step.NothingExcluded) : Step.Literal(c));
             i++;
         }
         return new ArnFormatPattern([.. steps]);
@@ -64,58 +67,63 @@ internal sealed class ArnFormatPattern
     /// <summary>True when some ARN of this format also matches <paramref name="arnPattern"/>.</summary>
     public bool Intersects(string arnPattern)
     {
-        var other = ParsePolicyPattern(arnPattern);
+        Span<Step> other = arnPattern.Length <= 512 ? stackalloc Step[arnPattern.Length] : new Step[arnPattern.Length];
+        other = other[..ParsePolicyPattern(arnPattern, other)];
+
         int width = other.Length + 1;
-        var seen = new bool[(steps.Length + 1) * width];
-        var pending = new Stack<(int Format, int Pattern)>();
-        Visit(0, 0);
-        while (pending.Count > 0)
+        int states = (steps.Length + 1) * width;
+        Span<bool> seen = states <= MaxStackStates ? stackalloc bool[states] : new bool[states];
+        Span<int> pending = states <= MaxStackStates ? stackalloc int[states] : new int[states];
+        int pendingCount = 0;
+        Visit(0, 0, seen, pending, ref pendingCount, width);
+        while (pendingCount > 0)
         {
-            var (f, p) = pending.Pop();
+            int state = pending[--pendingCount];
+            int f = state / width, p = state % width;
             if (f == steps.Length && p == other.Length) return true;
-            Step? formatStep = f < steps.Length ? steps[f] : null;
-            Step? patternStep = p < other.Length ? other[p] : null;
+            bool hasFormatStep = f < steps.Length, hasPatternStep = p < other.Length;
 
             // A run may also end without consuming anything.
-            if (formatStep is { IsRun: true }) Visit(f + 1, p);
-            if (patternStep is { IsRun: true }) Visit(f, p + 1);
+            if (hasFormatStep && steps[f].IsRun) Visit(f + 1, p, seen, pending, ref pendingCount, width);
+            if (hasPatternStep && other[p].IsRun) Visit(f, p + 1, seen, pending, ref pendingCount, width);
 
             // Or both sides consume one common character.
-            if (formatStep is { } fs && patternStep is { } ps && fs.SharesCharacterWith(ps))
-                Visit(fs.IsRun ? f : f + 1, ps.IsRun ? p : p + 1);
+            if (hasFormatStep && hasPatternStep && steps[f].SharesCharacterWith(other[p]))
+                Visit(steps[f].IsRun ? f : f + 1, other[p].IsRun ? p : p + 1, seen, pending, ref pendingCount, width);
         }
         return false;
-
-        void Visit(int f, int p)
-        {
-            int index = f * width + p;
-            if (seen[index]) return;
-            seen[index] = true;
-            pending.Push((f, p));
-        }
     }
 
-    private static Step[] ParsePolicyPattern(string pattern)
+    private static void Visit(int f, int p, Span<bool> seen, Span<int> pending, ref int pendingCount, int width)
     {
-        var steps = new List<Step>(pattern.Length);
+        int state = f * width + p;
+        if (seen[state]) return;
+        seen[state] = true;
+        pending[pendingCount++] = state;
+    }
+
+    /// <summary>Writes the steps of a policy's ARN pattern into <paramref name="steps"/>; returns how many.</summary>
+    private static int ParsePolicyPattern(string pattern, Span<Step> steps)
+    {
+        int count = 0;
         for (int i = 0; i < pattern.Length; i++)
         {
             char c = pattern[i];
             if (c == '$' && i + 1 < pattern.Length && pattern[i + 1] == '{' && pattern.IndexOf('}', i + 2) is var close and > 0)
             {
-                string body = pattern[(i + 2)..close];
-                steps.Add(body is "*" or "?" or "$" ? Step.Literal(body[0]) : Step.RunOf(""));
+                var body = pattern.AsSpan(i + 2, close - i - 2);
+                steps[count++] = body is "*" or "?" or "$" ? Step.Literal(body[0]) : Step.RunOf(Step.NothingExcluded);
                 i = close;
                 continue;
             }
-            steps.Add(c switch
+            steps[count++] = c switch
             {
-                '*' => Step.RunOf(""),
-                '?' => Step.OneOf(""),
+                '*' => Step.RunOf(Step.NothingExcluded),
+                '?' => Step.OneOf(Step.NothingExcluded),
                 _ => Step.Literal(c),
-            });
+            };
         }
-        return [.. steps];
+        return count;
     }
 
     private static int IndexAfterNthColon(string text, int n)
@@ -129,27 +137,32 @@ internal sealed class ArnFormatPattern
         return index + 1;
     }
 
+    private enum StepKind : byte { Literal, One, Run }
+
     /// <summary>
     /// One step of a pattern: a literal character, or one character / a run of characters from
-    /// "everything except <see cref="Excluded"/>".
+    /// "everything except <see cref="Character"/>". The rules above never exclude more than one
+    /// character, which keeps a step small enough to live on the stack.
     /// </summary>
-    private readonly record struct Step(char Character, string? Excluded, bool IsRun)
+    private readonly record struct Step(StepKind Kind, char Character)
     {
-        public static Step Literal(char c) => new(c, null, false);
-        public static Step OneOf(string excluded) => new('\0', excluded, false);
-        public static Step RunOf(string excluded) => new('\0', excluded, true);
+        public const char NothingExcluded = '\0';
 
-        public bool IsLiteral => Excluded is null;
+        public static Step Literal(char c) => new(StepKind.Literal, c);
+        public static Step OneOf(char excluded) => new(StepKind.One, excluded);
+        public static Step RunOf(char excluded) => new(StepKind.Run, excluded);
+
+        public bool IsRun => Kind == StepKind.Run;
 
         /// <summary>
-        /// Whether some character satisfies both steps. Two "all but a few" sets always share one,
-        /// since the alphabet is far larger than any exclusion list.
+        /// Whether some character satisfies both steps. Two "all but one" sets always share one,
+        /// since the alphabet is far larger.
         /// </summary>
-        public bool SharesCharacterWith(Step other) => (IsLiteral, other.IsLiteral) switch
+        public bool SharesCharacterWith(Step other) => (Kind == StepKind.Literal, other.Kind == StepKind.Literal) switch
         {
             (true, true) => Character == other.Character,
-            (true, false) => !other.Excluded!.Contains(Character),
-            (false, true) => !Excluded!.Contains(other.Character),
+            (true, false) => other.Character == NothingExcluded || Character != other.Character,
+            (false, true) => Character == NothingExcluded || other.Character != Character,
             _ => true,
         };
     }

@@ -29,11 +29,13 @@ internal static class CatalogReader
         {
             brotli.CopyTo(buffer);
         }
-        return new Parser().Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return new Parser((int)buffer.Length).Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    private sealed class Parser
+    private sealed class Parser(int textLength)
     {
+        // Full names take about half of the catalog text.
+        private readonly ActionNameIndex.Builder actionNames = new(textLength / 2);
         private readonly List<ConditionKeyDefinition> conditionKeys = [];
         private readonly List<ServiceDefinition> services = [];
         private readonly List<ActionDefinition> allActions = [];
@@ -83,7 +85,7 @@ internal static class CatalogReader
             if (!sawHeader) throw Corrupt("empty catalog");
             FinishService();
             var globalKeys = conditionKeys.Where(k => k.IsGlobal).ToImmutableArray();
-            return new ActionCatalog(dataSource, dataVersion, dataDate, [.. services], [.. allActions], globalKeys);
+            return new ActionCatalog(dataSource, dataVersion, dataDate, [.. services], [.. allActions], globalKeys, actionNames.Build());
         }
 
         private void ReadHeader(ReadOnlySpan<byte> line)
@@ -170,6 +172,7 @@ internal static class CatalogReader
                 action.Keys, action.Dependent, allActions.Count);
             serviceActions.Add(definition);
             allActions.Add(definition);
+            actionNames.Add(service!.Prefix, action.Name);
             pendingLinks.Clear();
             pendingAction = null;
         }
