@@ -45,7 +45,7 @@ public static class PolicyParser
     {
         var builder = new Builder(kind);
         var document = builder.Build(root, name ?? source?.Name ?? "policy", source);
-        return new PolicyParseResult(document, builder.Diagnostics.ToImmutable());
+        return new PolicyParseResult(document, [.. builder.Diagnostics.OrderBy(d => d.Span.Offset)]);
     }
 
     private sealed class Builder(PolicyKind kind)
@@ -157,8 +157,12 @@ public static class PolicyParser
                 conditions = BuildConditions(conditionMember.Value, path + ".Condition");
 
             if (actions is null) actions = new ValueList(false, [], false, obj.Span);
-            if (actions.Values.Length > 0)
-                foreach (var a in actions.Values) CheckActionFormat(a, path + "." + (actions.IsNegated ? "NotAction" : "Action"));
+            foreach (var a in actions.Values) CheckActionFormat(a, path + "." + (actions.IsNegated ? "NotAction" : "Action"));
+            // IAM rejects an empty list: "Policy statement must contain actions" (spec §2.3: a non-empty array).
+            if (actions.WasArray && actions.Values.Length == 0 && m.ContainsKey(actions.IsNegated ? "NotAction" : "Action"))
+                Error(ParseErrorCodes.MissingAction, $"\"{(actions.IsNegated ? "NotAction" : "Action")}\" is an empty list; a statement must name at least one action", actions.Span, path);
+            if (resources is { WasArray: true, Values.Length: 0 })
+                Error(ParseErrorCodes.MissingResource, $"\"{(resources.IsNegated ? "NotResource" : "Resource")}\" is an empty list; a statement must name at least one resource (or \"*\")", resources.Span, path);
             if (resources is not null)
                 foreach (var r in resources.Values) CheckResourceFormat(r, path + "." + (resources.IsNegated ? "NotResource" : "Resource"));
 
@@ -206,6 +210,8 @@ public static class PolicyParser
         {
             var v = action.Value;
             if (v == "*") return;
+            // ${...} is literal text in actions (never substituted, spec §2.4): its colon is not a separator.
+            v = System.Text.RegularExpressions.Regex.Replace(v, @"\$\{[^}]*\}", "x");
             int colon = v.IndexOf(':');
             if (colon <= 0 || colon == v.Length - 1 || v.IndexOf(':', colon + 1) >= 0 || v.Any(char.IsWhiteSpace))
                 Error(ParseErrorCodes.InvalidAction, $"an action must be \"*\" or \"service:Action\" (for example \"s3:GetObject\"); found \"{v}\"", action.Span, path);

@@ -11,8 +11,22 @@ namespace IamHarden.Core.Policy;
 /// </summary>
 public sealed class PolicyVariableTemplate
 {
-    /// <summary>A piece of the value: literal text, or a variable reference.</summary>
-    public readonly record struct Part(string Text, bool IsVariable, string? DefaultValue);
+    /// <summary>What a piece of the value is.</summary>
+    public enum PartKind
+    {
+        /// <summary>Policy text as written: wildcards in it keep their meaning.</summary>
+        Text,
+        /// <summary>A character written as ${*}, ${?} or ${$}: always literal, never a wildcard.</summary>
+        Escaped,
+        /// <summary>A variable reference; <see cref="Part.Text"/> is its key.</summary>
+        Variable,
+    }
+
+    /// <summary>A piece of the value: policy text, an escaped character, or a variable reference.</summary>
+    public readonly record struct Part(string Text, PartKind Kind, string? DefaultValue)
+    {
+        public bool IsVariable => Kind == PartKind.Variable;
+    }
 
     private PolicyVariableTemplate(ImmutableArray<Part> parts, ImmutableArray<string> problems)
     {
@@ -27,6 +41,9 @@ public sealed class PolicyVariableTemplate
 
     public bool HasVariables => Parts.Any(p => p.IsVariable);
 
+    /// <summary>True when the value contains ${*}, ${?} or ${$}.</summary>
+    public bool HasEscapes => Parts.Any(p => p.Kind == PartKind.Escaped);
+
     /// <summary>The variable keys referenced, e.g. "aws:username".</summary>
     public IEnumerable<string> VariableKeys => Parts.Where(p => p.IsVariable).Select(p => p.Text);
 
@@ -34,7 +51,7 @@ public sealed class PolicyVariableTemplate
     public static PolicyVariableTemplate Parse(string text, bool substitute)
     {
         if (!substitute || !text.Contains("${", StringComparison.Ordinal))
-            return new PolicyVariableTemplate([new Part(text, false, null)], []);
+            return new PolicyVariableTemplate([new Part(text, PartKind.Text, null)], []);
 
         var parts = ImmutableArray.CreateBuilder<Part>();
         var problems = ImmutableArray.CreateBuilder<string>();
@@ -54,11 +71,11 @@ public sealed class PolicyVariableTemplate
             }
             var body = text[(start + 2)..end];
             i = end + 1;
-            switch (body)
+            if (body is "*" or "?" or "$")
             {
-                case "*": literal.Append('*'); continue;
-                case "?": literal.Append('?'); continue;
-                case "$": literal.Append('$'); continue;
+                Flush(parts, literal);
+                parts.Add(new Part(body, PartKind.Escaped, null));
+                continue;
             }
             if (!TryParseBody(body, out var key, out var defaultValue, out var problem))
             {
@@ -66,11 +83,18 @@ public sealed class PolicyVariableTemplate
                 literal.Append(text, start, end + 1 - start);
                 continue;
             }
-            if (literal.Length > 0) { parts.Add(new Part(literal.ToString(), false, null)); literal.Clear(); }
-            parts.Add(new Part(key!, true, defaultValue));
+            Flush(parts, literal);
+            parts.Add(new Part(key!, PartKind.Variable, defaultValue));
         }
-        if (literal.Length > 0 || parts.Count == 0) parts.Add(new Part(literal.ToString(), false, null));
+        if (literal.Length > 0 || parts.Count == 0) parts.Add(new Part(literal.ToString(), PartKind.Text, null));
         return new PolicyVariableTemplate(parts.ToImmutable(), problems.ToImmutable());
+    }
+
+    private static void Flush(ImmutableArray<Part>.Builder parts, StringBuilder literal)
+    {
+        if (literal.Length == 0) return;
+        parts.Add(new Part(literal.ToString(), PartKind.Text, null));
+        literal.Clear();
     }
 
     /// <summary>Finds the '}' that closes a variable, skipping a quoted default value.</summary>

@@ -14,7 +14,12 @@ public readonly record struct IpRange(IPNetwork Network, bool HadHostBits, bool 
     public bool IsIPv4 => Family == AddressFamily.InterNetwork;
     public int PrefixLength => Network.PrefixLength;
 
-    public bool Contains(IPAddress address) => Network.Contains(address);
+    /// <summary>
+    /// Whether the address lies in the range. The families must match: .NET's IPNetwork.Contains
+    /// would read an IPv4-mapped IPv6 address (::ffff:a.b.c.d) as IPv4, but IAM compares the address
+    /// as given, so a mapped address is never inside an IPv4 range [impl, spec §5.4].
+    /// </summary>
+    public bool Contains(IPAddress address) => address.AddressFamily == Family && Network.Contains(address);
 
     /// <summary>True when this range lies entirely inside <paramref name="other"/>.</summary>
     public bool IsWithin(IpRange other) =>

@@ -1,0 +1,70 @@
+using IamHarden.Cli.Commands;
+using IamHarden.Core.Policy;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IamHarden.Cli;
+
+/// <summary>
+/// The command tree and the one place where failures become messages and exit codes: bad input
+/// exits 2 with a positioned message, never a stack trace.
+/// </summary>
+public static class CliApplication
+{
+    public static int Run(string[] args)
+    {
+        // Redirected output is read by programs or saved to files: do not wrap it at 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 240;
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("iamharden");
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddCommand<SimulateCommand>("simulate")
+                .WithDescription("Decide requests against IAM policies exactly as AWS does, with the reason.")
+                .WithExample("simulate", "--policy", "force-mfa.json", "--policy", "admin.json", "--action", "ec2:DescribeInstances", "--context", "aws:MultiFactorAuthPresent=false")
+                .WithExample("simulate", "--policy", "p.json", "--requests", "requests.jsonl", "--output", "jsonl");
+            config.AddBranch("policy", policy =>
+            {
+                policy.SetDescription("Write the guide's policies (MFA enforcement, source-IP restriction) as JSON, Terraform or CloudFormation.");
+                policy.AddCommand<PolicyMfaCommand>("mfa").WithDescription("The MFA enforcement policy (Force_MFA).")
+                    .WithExample("policy", "mfa", "--format", "terraform", "--group", "Admins");
+                policy.AddCommand<PolicyIpCommand>("ip").WithDescription("The source-IP restriction policy.")
+                    .WithExample("policy", "ip", "--cidr", "203.0.113.0/24", "--cidr", "2001:db8:1234::/48");
+                policy.AddCommand<PolicyGuardrailsCommand>("guardrails").WithDescription("Both policies.")
+                    .WithExample("policy", "guardrails", "--cidr", "203.0.113.0/24", "--format", "cloudformation", "--group", "Admins");
+            });
+        });
+        try
+        {
+            return app.Run(args);
+        }
+        catch (UserInputException ex)
+        {
+            return Fail(ex.Message, ex.Details, ex.IsPositioned);
+        }
+        catch (PolicyParseException ex)
+        {
+            return Fail(ex.Message, ex.Errors.Skip(1).Select(e => e.Format(ex.FileName)).ToList(), positioned: true);
+        }
+        catch (CommandAppException ex)
+        {
+            return Fail(ex.Message, []);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail("cancelled", []);
+        }
+    }
+
+    private static int Fail(string message, IReadOnlyList<string> details, bool positioned = false)
+    {
+        // Compiler-style lines ("file:line:col: error CODE: ...") already say what they are.
+        var prefix = positioned ? "" : "error: ";
+        var stderr = Console.Error;
+        stderr.WriteLine(prefix + message);
+        foreach (var line in details) stderr.WriteLine(prefix + line);
+        return ExitCodes.BadInput;
+    }
+}

@@ -1,0 +1,23 @@
+using IamHarden.Core.Evaluation;
+using IamHarden.Core.Policy;
+
+namespace IamHarden.Cli.Input;
+
+/// <summary>Loads policy files for commands: parse, report every grammar error with its position, compile.</summary>
+public static class PolicyFiles
+{
+    public static PolicyDocument LoadDocument(string path, PolicyKind kind)
+    {
+        var bytes = InputFiles.ReadAllBytes(path, what: "policy file");
+        var name = path == "-" ? "<stdin>" : path;
+        var result = PolicyParser.Parse(bytes, name, kind);
+        if (!result.HasErrors) return result.Document!;
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Format(name)).ToList();
+        throw new UserInputException(errors[0]) { Details = errors.Skip(1).ToList(), IsPositioned = true };
+    }
+
+    public static CompiledPolicy Load(string path, PolicyKind kind) => CompiledPolicy.Compile(LoadDocument(path, kind));
+
+    public static IReadOnlyList<CompiledPolicy> LoadAll(IEnumerable<string>? paths, PolicyKind kind) =>
+        (paths ?? []).Select(p => Load(p, kind)).ToList();
+}

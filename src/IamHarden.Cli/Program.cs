@@ -1,0 +1,3 @@
+using IamHarden.Cli;
+
+return CliApplication.Run(args);

@@ -1,0 +1,24 @@
+namespace IamHarden.Cli.Rendering;
+
+/// <summary>Writes a command's output to standard output or a file, never replacing an existing file unless asked to.</summary>
+public static class OutputTarget
+{
+    public static void Write(string? path, string content, bool overwrite)
+    {
+        if (path is null or "-")
+        {
+            Console.Out.Write(content);
+            Console.Out.Flush();
+            return;
+        }
+        if (File.Exists(path) && !overwrite)
+            throw new UserInputException($"{path}: the file already exists; pass --force to replace it");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new UserInputException($"{path}: the directory {directory} does not exist");
+        // Write next to the target and move into place, so a failure never leaves half a file.
+        var temporary = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

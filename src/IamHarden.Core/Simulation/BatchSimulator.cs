@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IamHarden.Core.Evaluation;
+
+namespace IamHarden.Core.Simulation;
+
+/// <summary>
+/// Streams a JSONL file of requests through the evaluator and writes one result line per request,
+/// in order: <c>{"id":..,"decision":".."}</c>, or <c>"decision":"error"</c> with an <c>"error"</c>
+/// message for a line that cannot be evaluated (the batch goes on). Memory stays flat however
+/// long the input is: one read buffer, one write buffer.
+/// </summary>
+public sealed class BatchSimulator(PolicySet basePolicies, BatchLineParser parser)
+{
+    private const int MaxLineBytes = 16 * 1024 * 1024;
+
+    /// <summary>Counts of what was written, for the summary.</summary>
+    public sealed record Summary(long Requests, long Allowed, long ExplicitDeny, long ImplicitDeny, long Errors);
+
+    public Summary Run(Stream input, Stream output, bool explain = false)
+    {
+        long lineNumber = 0, requests = 0, allowed = 0, explicitDeny = 0, implicitDeny = 0, errors = 0;
+        var buffer = new byte[1 << 16];
+        int begin = 0, filled = 0;
+        var writer = new BufferedStream(output, 1 << 16);
+        bool eof = false;
+        while (true)
+        {
+            // The next complete line is buffer[begin..newline); read more when there is none.
+            int newline = buffer.AsSpan(begin, filled - begin).IndexOf((byte)'\n');
+            if (newline < 0 && !eof)
+            {
+                if (begin > 0)
+                {
+                    Buffer.BlockCopy(buffer, begin, buffer, 0, filled - begin);
+                    filled -= begin;
+                    begin = 0;
+                }
+                if (filled == buffer.Length)
+                {
+                    if (buffer.Length >= MaxLineBytes)
+                        throw new InvalidDataException($"line {lineNumber + 1} is longer than {MaxLineBytes / (1024 * 1024)} MB");
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+                int read = input.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0) eof = true; else filled += read;
+                continue;
+            }
+            if (newline < 0 && begin == filled) break;
+            int lineLength = newline >= 0 ? newline : filled - begin;
+            lineNumber++;
+            var line = buffer.AsSpan(begin, lineLength).TrimEnd((byte)'\r').Trim(" \t"u8);
+            if (!line.IsEmpty)
+            {
+                requests++;
+                var (decision, result, idJson, error) = Decide(line, lineNumber, explain);
+                switch (decision)
+                {
+                    case Decision.Allowed: allowed++; break;
+                    case Decision.ExplicitDeny: explicitDeny++; break;
+                    case Decision.ImplicitDeny: implicitDeny++; break;
+                    default: errors++; break;
+                }
+                WriteResult(writer, idJson, decision, error, result);
+            }
+            begin += newline >= 0 ? newline + 1 : lineLength;
+        }
+        writer.Flush();
+        return new Summary(requests, allowed, explicitDeny, implicitDeny, errors);
+    }
+
+    private (Decision, EvaluationResult?, string IdJson, string? Error) Decide(ReadOnlySpan<byte> line, long lineNumber, bool explain)
+    {
+        BatchRequest batch;
+        try
+        {
+            batch = parser.Parse(line, lineNumber);
+        }
+        catch (BatchLineException ex)
+        {
+            return (Decision.Error, null, ex.IdJson, ex.Message);
+        }
+        var policies = batch.Policies is null ? basePolicies : basePolicies with { Identity = batch.Policies };
+        if (explain)
+        {
+            var result = PolicyEvaluator.Evaluate(policies, batch.Request);
+            return (result.Decision, result, batch.IdJson, result.Error);
+        }
+        var decision = PolicyEvaluator.Decide(policies, batch.Request);
+        string? error = null;
+        if (decision == Decision.Error) error = PolicyEvaluator.Evaluate(policies, batch.Request).Error;
+        return (decision, null, batch.IdJson, error);
+    }
+
+    private static readonly byte[] IdPrefix = "{\"id\":"u8.ToArray();
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static void WriteResult(Stream writer, string idJson, Decision decision, string? error, EvaluationResult? result)
+    {
+        writer.Write(IdPrefix);
+        writer.Write(Encoding.UTF8.GetBytes(idJson));
+        writer.Write(",\"decision\":\""u8);
+        writer.Write(Encoding.UTF8.GetBytes(decision.AwsName()));
+        writer.WriteByte((byte)'"');
+        if (error is not null || result is not null)
+        {
+            var extra = new ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(extra, WriterOptions))
+            {
+                json.WriteStartObject();
+                if (error is not null) json.WriteString("error", error);
+                if (result is not null) SimulationJson.WriteReasons(json, result);
+                json.WriteEndObject();
+            }
+            // Splice the members of the small object into the line (drop its braces).
+            var span = extra.WrittenSpan;
+            if (span.Length > 2)
+            {
+                writer.WriteByte((byte)',');
+                writer.Write(span[1..^1]);
+            }
+        }
+        writer.Write("}\n"u8);
+    }
+}
