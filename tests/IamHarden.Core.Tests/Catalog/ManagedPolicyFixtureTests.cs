@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Text.Json;
+using IamHarden.Core.Catalog;
+
+namespace IamHarden.Core.Tests.Catalog;
+
+/// <summary>The managed-policy corpus fixture is complete, and the catalog knows what AWS's own policies use.</summary>
+public class ManagedPolicyFixtureTests
+{
+    private static readonly Lazy<IReadOnlyList<JsonElement>> Policies = new(ReadPolicies);
+
+    private static IReadOnlyList<JsonElement> ReadPolicies()
+    {
+        using var file = File.OpenRead(RepositoryFiles.PathOf("tests/fixtures/managed-policies/managed-policies.jsonl.gz"));
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var policies = new List<JsonElement>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0) policies.Add(JsonDocument.Parse(line).RootElement);
+        }
+        return policies;
+    }
+
+    [Fact]
+    public void Fixture_holds_about_1600_policies_each_with_a_document()
+    {
+        Assert.InRange(Policies.Value.Count, 1_500, 1_800);
+        var names = new HashSet<string>();
+        foreach (var policy in Policies.Value)
+        {
+            string name = policy.GetProperty("name").GetString()!;
+            Assert.True(names.Add(name), $"{name} appears twice");
+            Assert.StartsWith("arn:aws:iam::aws:policy/", policy.GetProperty("arn").GetString());
+            Assert.StartsWith("v", policy.GetProperty("versionId").GetString());
+            var document = policy.GetProperty("document");
+            Assert.Equal(JsonValueKind.Object, document.ValueKind);
+            Assert.True(document.TryGetProperty("Statement", out _), $"{name} has no Statement");
+        }
+        Assert.Contains("AdministratorAccess", names);
+    }
+
+    [Fact]
+    public void Almost_every_action_in_AWS_managed_policies_is_in_the_catalog()
+    {
+        var catalog = ActionCatalog.Default;
+        var patterns = Policies.Value
+            .SelectMany(p => Statements(p.GetProperty("document")))
+            .SelectMany(s => Strings(s, "Action").Concat(Strings(s, "NotAction")))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var unknown = patterns.Where(p => catalog.Expand(p).IsEmpty).ToList();
+
+        // AWS's own policies name some retired or not-yet-documented actions, so a few are unknown.
+        Assert.True(patterns.Count > 10_000, $"only {patterns.Count} distinct action patterns");
+        Assert.True(unknown.Count < patterns.Count / 50,
+            $"{unknown.Count} of {patterns.Count} patterns match no action, e.g. {string.Join(", ", unknown.Take(20))}");
+    }
+
+    private static IEnumerable<JsonElement> Statements(JsonElement document)
+    {
+        var statement = document.GetProperty("Statement");
+        return statement.ValueKind == JsonValueKind.Array ? statement.EnumerateArray() : [statement];
+    }
+
+    private static IEnumerable<string> Strings(JsonElement statement, string property)
+    {
+        if (!statement.TryGetProperty(property, out var value)) return [];
+        return value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Select(v => v.GetString()!)
+            : [value.GetString()!];
+    }
+}
