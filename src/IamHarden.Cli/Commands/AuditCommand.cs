@@ -55,6 +55,7 @@ public sealed class AuditCommand : Command<AuditSettings>
             });
         }
         catch (ConfigException ex) { throw new UserInputException(ex.Message); }
+        report = report with { SnapshotArguments = settings.Sample ? "--sample" : "--snapshot " + SimulateCommandLine.Quote(snapshotDirectory) };
 
         switch (settings.Format)
         {

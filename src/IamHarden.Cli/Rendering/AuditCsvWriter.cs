@@ -29,7 +29,7 @@ public static class AuditCsvWriter
                     f.Message.In(language),
                     f.Check.Remediation.In(language),
                     string.Join("; ", f.Check.References()),
-                    f.Counterexample is { } c ? SimulateCommandLine.For(c.Request) : "",
+                    f.Counterexample is { } c ? SimulateCommandLine.For(report, c) : "",
                 ]);
             }
         }

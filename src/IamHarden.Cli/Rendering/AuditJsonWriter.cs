@@ -34,7 +34,7 @@ public static class AuditJsonWriter
         json.WriteEndObject();
 
         json.WriteStartArray("findings");
-        foreach (var finding in report.Findings) WriteFinding(json, finding, language);
+        foreach (var finding in report.Findings) WriteFinding(json, report, finding, language);
         json.WriteEndArray();
 
         json.WriteStartArray("checks");
@@ -65,7 +65,7 @@ public static class AuditJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteFinding(Utf8JsonWriter json, Finding finding, string language)
+    private static void WriteFinding(Utf8JsonWriter json, AuditReport report, Finding finding, string language)
     {
         json.WriteStartObject();
         json.WriteString("check", finding.Check.Id);
@@ -102,7 +102,7 @@ public static class AuditJsonWriter
             json.WriteEndArray();
             json.WriteString("explanation", example.Explanation);
             json.WriteBoolean("proven", example.Proven);
-            json.WriteString("simulate", SimulateCommandLine.For(request));
+            json.WriteString("simulate", SimulateCommandLine.For(report, example));
             json.WriteEndObject();
         }
         json.WriteEndObject();

@@ -57,7 +57,7 @@ public static class AuditTableRenderer
                 {
                     console.MarkupLine($"  • {Markup.Escape(f.Message.In(language))}");
                     if (f.Counterexample is { } c)
-                        console.MarkupLine($"    [grey]{T("reproduce", "재현")}: {Markup.Escape(SimulateCommandLine.For(c.Request))}[/]");
+                        console.MarkupLine($"    [grey]{T("reproduce", "재현")}: {Markup.Escape(SimulateCommandLine.For(report, c))}[/]");
                 }
                 console.MarkupLine($"  [green]{T("fix", "조치")}:[/] {Markup.Escape(check.Remediation.In(language))}");
                 if (check.FixCommand is not null) console.MarkupLine($"  [grey]{Markup.Escape(check.FixCommand)}[/]");

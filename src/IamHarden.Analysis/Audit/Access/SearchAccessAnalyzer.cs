@@ -58,7 +58,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
                 first ??= request;
                 if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed) { allowed = true; break; }
             }
-            if (!allowed && first is not null) return AccessAnswer.Found(first, proven: false);
+            if (!allowed && first is not null) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
         }
         return AccessAnswer.NotFound(proven: false, Note);
     }
