@@ -116,7 +116,7 @@ public sealed class ActionCatalog
     public ImmutableArray<ActionDefinition> Expand(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        if (pattern == "*") return AllActions;
+        if (MatchesEveryName(pattern)) return AllActions;
         string lowerCasePattern = pattern.ToLowerInvariant();
         if (!LowercaseGlob.HasWildcard(lowerCasePattern))
             return FindAction(pattern) is { } single ? [single] : [];
@@ -243,6 +243,22 @@ public sealed class ActionCatalog
 
     /// <summary>True when resource control policies (RCPs) apply to the service with prefix <paramref name="service"/>.</summary>
     public bool IsRcpSupported(string service) => FindService(service)?.IsRcpSupported ?? false;
+
+    /// <summary>
+    /// True for patterns of stars alone, or of stars on both sides of one colon ("*", "**", "*:*"):
+    /// they match every name, since every name is "prefix:Name".
+    /// </summary>
+    private static bool MatchesEveryName(string pattern)
+    {
+        int stars = 0, colons = 0;
+        foreach (char c in pattern)
+        {
+            if (c == '*') stars++;
+            else if (c == ':') colons++;
+            else return false;
+        }
+        return stars > 0 && (colons == 0 || (colons == 1 && pattern[0] != ':' && pattern[^1] != ':'));
+    }
 
     private IEnumerable<ServiceDefinition> ServicesMatching(LowercaseGlob serviceGlob)
     {
