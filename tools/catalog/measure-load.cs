@@ -1,11 +1,14 @@
 #:project ../../src/IamHarden.Core/IamHarden.Core.csproj
-#:property Configuration=Release
+#:property PublishAot=false
 
 // Measures what the action catalog costs a fresh IamHarden process: the first load of
 // ActionCatalog.Default (decompression, parsing and JIT compilation included), warm reloads, and
 // warm lookups and expansions. Run from the repository root:
-//   dotnet run tools/catalog/measure-load.cs
-// docs/CATALOG.md quotes its output.
+//   dotnet run -c Release tools/catalog/measure-load.cs
+// docs/CATALOG.md quotes its output. "-c Release" on the command line is what makes the
+// referenced IamHarden.Core a Release build too (a #:property would not reach it). PublishAot=false:
+// file-based programs default to native-AOT settings (size-optimised LINQ and other feature
+// switches) that the JIT-run CLI does not use.
 
 using System.Diagnostics;
 using IamHarden.Core.Catalog;

@@ -109,8 +109,7 @@ internal static class CatalogReader
         {
             string name = Text(fields.Next());
             string typeText = Text(fields.Next());
-            if (!Enum.TryParse<ConditionKeyType>(typeText, ignoreCase: true, out var type))
-                throw Corrupt($"unknown condition key type '{typeText}'");
+            var type = ParseConditionKeyType(typeText) ?? throw Corrupt($"unknown condition key type '{typeText}'");
             bool isGlobal = fields.Next().SequenceEqual("g"u8);
             conditionKeys.Add(new ConditionKeyDefinition(name, type, isGlobal));
         }
@@ -210,6 +209,27 @@ internal static class CatalogReader
             foreach (var range in list.Split((byte)',')) names.Add(Text(list[range]));
             return names.ToImmutable();
         }
+
+        // The Service Authorization Reference's spelling of each type. A switch rather than
+        // Enum.TryParse, whose first call costs milliseconds of reflection at start-up.
+        private static ConditionKeyType? ParseConditionKeyType(string text) => text switch
+        {
+            "String" => ConditionKeyType.String,
+            "ArrayOfString" => ConditionKeyType.ArrayOfString,
+            "Numeric" => ConditionKeyType.Numeric,
+            "ArrayOfNumeric" => ConditionKeyType.ArrayOfNumeric,
+            "Date" => ConditionKeyType.Date,
+            "ArrayOfDate" => ConditionKeyType.ArrayOfDate,
+            "Bool" => ConditionKeyType.Bool,
+            "ArrayOfBool" => ConditionKeyType.ArrayOfBool,
+            "IPAddress" => ConditionKeyType.IPAddress,
+            "ArrayOfIPAddress" => ConditionKeyType.ArrayOfIPAddress,
+            "ARN" => ConditionKeyType.Arn,
+            "ArrayOfARN" => ConditionKeyType.ArrayOfArn,
+            "Binary" => ConditionKeyType.Binary,
+            "ArrayOfBinary" => ConditionKeyType.ArrayOfBinary,
+            _ => null,
+        };
 
         private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
