@@ -25,6 +25,10 @@ public static class CliApplication
                 .WithDescription("Decide requests against IAM policies exactly as AWS does, with the reason.")
                 .WithExample("simulate", "--policy", "force-mfa.json", "--policy", "admin.json", "--action", "ec2:DescribeInstances", "--context", "aws:MultiFactorAuthPresent=false")
                 .WithExample("simulate", "--policy", "p.json", "--requests", "requests.jsonl", "--output", "jsonl");
+            config.AddCommand<AuditCommand>("audit")
+                .WithDescription("Audit an account snapshot against the guide, CIS AWS Foundations and ISMS-P.")
+                .WithExample("audit", "--sample")
+                .WithExample("audit", "--snapshot", "snapshot/", "--config", "iamharden.yaml", "--format", "json", "--as-of", "2026-11-30T12:00:00Z");
             config.AddBranch("policy", policy =>
             {
                 policy.SetDescription("Write the guide's policies (MFA enforcement, source-IP restriction) as JSON, Terraform or CloudFormation.");

@@ -1,0 +1,134 @@
+using IamHarden.Analysis.Snapshot;
+using IamHarden.Core.Catalog;
+using IamHarden.Core.Evaluation;
+using IamHarden.Core.Policy;
+using IamHarden.Core.Values;
+
+namespace IamHarden.Analysis.Audit.Access;
+
+/// <summary>
+/// The candidate requests the search analyzer tries for one policy set and user: one action per
+/// class of catalog actions that the set's action patterns cannot tell apart (plus unknown future
+/// actions), the resources the policies name (instantiated) and a sample ARN of the action's
+/// resource type, and realistic contexts varied over every condition value the policies use.
+/// </summary>
+internal sealed class RequestCandidates
+{
+    private readonly CandidateActions _actions;
+    private readonly IamUser _user;
+    private readonly string _account;
+    private readonly IReadOnlyList<Statement> _statements;
+    private readonly List<string> _namedResources;
+
+    public RequestCandidates(CandidateActions actions, IamUser user)
+    {
+        _actions = actions;
+        _user = user;
+        _account = user.Arn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
+        _statements = actions.Statements;
+        Principal = PrincipalIdentity.TryParse(user.Arn, out var p) ? p : PrincipalIdentity.DefaultUser;
+        _namedResources = _statements.Where(s => s.Resources is not null).SelectMany(s => s.Resources!.Values)
+            .Where(v => v.Value != "*").Select(v => Instantiate(v.Value)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public PrincipalIdentity Principal { get; }
+
+    public string OwnUserArn => _user.Arn;
+    public string OwnMfaDeviceArn => $"arn:aws:iam::{_account}:mfa/{_user.Name}";
+
+    /// <summary>One representative action per class, then unknown future actions; or, filtered, per class among the matching catalog actions.</summary>
+    public IEnumerable<string> Actions(Func<ActionDefinition, bool>? filter = null) => filter is null ? _actions.All : _actions.Where(filter);
+
+    /// <summary>Resources worth trying for <paramref name="action"/>: named by the policies (instantiated), the action's sample ARN, and "*".</summary>
+    public IEnumerable<string> Resources(string action)
+    {
+        var result = new List<string>();
+        var definition = ActionCatalog.Default.FindAction(action);
+        if (definition is null || definition.IsWildcardOnly) result.Add("*");
+        if (definition is not null && !definition.IsWildcardOnly)
+            // The plainest ARN format first (s3:GetObject: the object, not an access-point object).
+            foreach (var type in definition.ResourceTypes.OrderBy(t => t.ResourceType.ArnFormat.Length).Take(2))
+                result.Add(SampleArn(type.ResourceType.ArnFormat));
+        result.AddRange(_namedResources);
+        if (definition is null) result.Add($"arn:aws:{action.Split(':')[0]}:us-east-1:{_account}:thing/example");
+        return result.Distinct(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Contexts derived from <paramref name="baseContext"/>: the base itself, then one variation per
+    /// condition value the policies use (a key set to that value, or removed), so that conditions
+    /// that could allow the request get their chance.
+    /// </summary>
+    public IEnumerable<RequestContext> Contexts(RequestContext baseContext, IReadOnlySet<string> fixedKeys)
+    {
+        yield return baseContext;
+        foreach (var condition in _statements.SelectMany(s => s.Conditions))
+        {
+            var key = condition.Key.Value;
+            if (fixedKeys.Contains(key)) continue;
+            if (baseContext.Contains(key)) yield return baseContext.Clone().Remove(key);
+            foreach (var value in condition.Values.Take(4))
+            {
+                var text = Instantiate(value.Value);
+                if (condition.Operator.Family == ConditionFamily.IpAddress && IpRange.TryParse(text, out var range))
+                    text = range.Network.BaseAddress.ToString();
+                if (condition.Operator.Family == ConditionFamily.Arn || condition.Operator.Kind is ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike)
+                    text = text.Replace('*', 'x').Replace('?', 'x');
+                var variant = baseContext.Clone();
+                if (condition.Operator.Qualifier != SetQualifier.None) variant.SetList(key, [text]);
+                else variant.Set(key, text);
+                yield return variant;
+            }
+        }
+    }
+
+    /// <summary>The keys AWS sets for an IAM user calling with its own credentials.</summary>
+    public RequestContext BaseContext(DateTimeOffset now)
+    {
+        var context = new RequestContext()
+            .Set("aws:username", _user.Name)
+            .Set("aws:userid", _user.UserId.Length > 0 ? _user.UserId : "AIDAEXAMPLE")
+            .Set("aws:PrincipalArn", _user.Arn)
+            .Set("aws:PrincipalAccount", _account)
+            .Set("aws:PrincipalType", "User")
+            .Set("aws:SecureTransport", "true")
+            .Set("aws:ViaAWSService", "false")
+            .Set("aws:RequestedRegion", "us-east-1")
+            .Set("aws:CurrentTime", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"))
+            .Set("aws:EpochTime", now.ToUnixTimeSeconds().ToString());
+        foreach (var (key, value) in _user.Tags) context.Set("aws:PrincipalTag/" + key, value);
+        return context;
+    }
+
+    /// <summary>Addresses inside the ranges the policies mention (for "from an approved network").</summary>
+    public IEnumerable<string> AddressesNamedByPolicies() =>
+        _statements.SelectMany(s => s.Conditions)
+            .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals("aws:SourceIp", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values).Select(v => IpRange.TryParse(v.Value, out var r) ? r.Network.BaseAddress.ToString() : null)
+            .Where(a => a is not null).Select(a => a!).Distinct();
+
+    private string Instantiate(string pattern)
+    {
+        var text = pattern
+            .Replace("${aws:username}", _user.Name, StringComparison.OrdinalIgnoreCase)
+            .Replace("${aws:userid}", _user.UserId, StringComparison.OrdinalIgnoreCase)
+            .Replace("${aws:PrincipalArn}", _user.Arn, StringComparison.OrdinalIgnoreCase)
+            .Replace("${*}", "*").Replace("${?}", "?").Replace("${$}", "$");
+        if (!text.StartsWith("arn:", StringComparison.Ordinal)) return text.Replace('*', 'x').Replace('?', 'x');
+        var parts = text.Split(':', 6);
+        if (parts.Length == 6)
+        {
+            if (parts[1] is "*" or "") parts[1] = "aws";
+            if (parts[3].Contains('*') || parts[3].Contains('?')) parts[3] = "us-east-1";
+            if (parts[4].Contains('*') || parts[4].Contains('?')) parts[4] = _account;
+            text = string.Join(':', parts);
+        }
+        return text.Replace('*', 'x').Replace('?', 'x');
+    }
+
+    private string SampleArn(string format) => format
+        .Replace("${Partition}", "aws").Replace("${Account}", _account).Replace("${Region}", "us-east-1")
+        .Replace("${UserNameWithPath}", _user.Name).Replace("${UserName}", _user.Name)
+        .Replace("${MfaTokenIdWithPath}", _user.Name)
+        is var s && s.Contains("${") ? System.Text.RegularExpressions.Regex.Replace(s, @"\$\{[^}]*\}", "example") : s;
+}

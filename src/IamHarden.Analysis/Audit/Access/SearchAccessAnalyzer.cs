@@ -1,0 +1,159 @@
+using IamHarden.Analysis.Snapshot;
+using IamHarden.Core.Catalog;
+using IamHarden.Core.Evaluation;
+using IamHarden.Core.Values;
+
+namespace IamHarden.Analysis.Audit.Access;
+
+/// <summary>
+/// Answers the access questions by evaluating concrete candidate requests (see
+/// <see cref="RequestCandidates"/>) with the evaluator. Every request it reports is real and
+/// replayable; "none" means none of the realistic candidates was allowed — a search, not a proof
+/// (the prover gives proofs when libz3 is present).
+/// </summary>
+public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
+{
+    /// <summary>Public addresses that are nobody's office (example.com and a documentation-free IPv6 peer).</summary>
+    private static readonly string[] OutsideAddresses = ["93.184.216.34", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "52.94.236.248"];
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, CandidateActions> _candidates = new();
+
+    private CandidateActions Candidates(PolicySet policies) => _candidates.GetValue(policies, p => new CandidateActions(p));
+
+    private const string Note = "searched realistic requests over the whole action catalog (not a proof: install libz3 for one)";
+
+    public AccessAnswer AllowedWithoutMfa(PolicySet policies, IamUser user, CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
+    {
+        var candidates = new RequestCandidates(Candidates(policies), user);
+        var exempt = new HashSet<string>(enrollmentActions, StringComparer.OrdinalIgnoreCase);
+        var baseContext = candidates.BaseContext(now);
+        var absent = new List<string>();
+        if (credentials == CredentialKind.ConsoleSession) baseContext.Set("aws:MultiFactorAuthPresent", "false").Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        else absent.Add("aws:MultiFactorAuthPresent");
+        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime" };
+        foreach (var request in Requests(candidates, WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)), fixedKeys, a => !exempt.Contains(a)))
+            if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
+                return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false, absent);
+        return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    public AccessAnswer EnrollmentDenied(PolicySet policies, IamUser user, IReadOnlyList<string> requiredActions)
+    {
+        var candidates = new RequestCandidates(Candidates(policies), user);
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "false");
+        var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
+        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:username", "aws:PrincipalArn" };
+        foreach (var action in requiredActions)
+        {
+            // GetSessionToken needs no permission at all (AWS); it is not part of enrolment.
+            if (action.Equals("sts:GetSessionToken", StringComparison.OrdinalIgnoreCase)) continue;
+            var definition = ActionCatalog.Default.FindAction(action);
+            string resource = definition is null || definition.IsWildcardOnly ? "*"
+                : action.Contains("VirtualMFADevice", StringComparison.OrdinalIgnoreCase) ? candidates.OwnMfaDeviceArn : candidates.OwnUserArn;
+            AuthorizationRequest? first = null;
+            bool allowed = false;
+            foreach (var context in contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)))
+            {
+                var request = new AuthorizationRequest(candidates.Principal, action, resource, context);
+                first ??= request;
+                if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed) { allowed = true; break; }
+            }
+            if (!allowed && first is not null) return AccessAnswer.Found(first, proven: false);
+        }
+        return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    public AccessAnswer AllowedFromOutside(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
+    {
+        var candidates = new RequestCandidates(Candidates(policies), user);
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60")
+            .Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
+        var contexts = outside.Select(a => baseContext.Clone().Set("aws:SourceIp", a)).ToList();
+        // A request through a VPC endpoint carries no aws:SourceIp at all.
+        contexts.Add(baseContext.Clone().Set("aws:SourceVpce", "vpce-0123456789abcdef0").Set("aws:SourceVpc", "vpc-0123456789abcdef0").Set("aws:VpcSourceIp", "10.0.0.5"));
+        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" };
+        foreach (var request in Requests(candidates, contexts, fixedKeys, _ => true))
+            if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
+                return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false, request.Context.Contains("aws:SourceIp") ? [] : ["aws:SourceIp"]);
+        return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    public AccessAnswer PrivilegedAccess(PolicySet policies, IamUser user)
+    {
+        var candidates = new RequestCandidates(Candidates(policies), user);
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
+        var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
+        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var request in Requests(candidates, contexts, fixedKeys, null, a => a.Service.Prefix == "iam" && a.AccessLevel == AccessLevel.PermissionsManagement))
+            if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
+                return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false);
+        return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    public AccessAnswer ServiceCallDenied(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
+    {
+        var candidates = new RequestCandidates(Candidates(policies), user);
+        var inside = allowed.Select(r => r.Network.BaseAddress.ToString()).Concat(candidates.AddressesNamedByPolicies()).Distinct().ToList();
+        if (inside.Count == 0) return AccessAnswer.NotFound(proven: false, "no approved address to compare with");
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
+        int tried = 0;
+        foreach (var request in Requests(candidates, WithAddresses(baseContext, inside), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" }, _ => true))
+        {
+            if (PolicyEvaluator.Decide(policies, request) != Decision.Allowed) continue;
+            var viaService = request with { Context = request.Context.Clone().Set("aws:ViaAWSService", "true").Set("aws:SourceIp", "52.94.236.248").SetList("aws:CalledVia", ["cloudformation.amazonaws.com"]) };
+            if (PolicyEvaluator.Decide(policies, viaService) == Decision.ExplicitDeny) return AccessAnswer.Found(viaService, proven: false);
+            if (++tried >= 20) break;
+        }
+        return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    /// <summary>
+    /// The same request with every context key removed that the decision does not need (keys in
+    /// <paramref name="keep"/> stay: they are what the question is about). Shorter examples are
+    /// easier to read and to replay.
+    /// </summary>
+    private static AuthorizationRequest Minimal(PolicySet policies, AuthorizationRequest request, IReadOnlySet<string> keep)
+    {
+        var decision = PolicyEvaluator.Decide(policies, request);
+        var context = request.Context.Clone();
+        foreach (var key in request.Context.Entries.Select(e => e.Key).Order(StringComparer.Ordinal).ToList())
+        {
+            if (keep.Contains(key)) continue;
+            var without = context.Clone().Remove(key);
+            if (PolicyEvaluator.Decide(policies, request with { Context = without }) == decision) context = without;
+        }
+        return request with { Context = context };
+    }
+
+    private static IEnumerable<RequestContext> WithAddresses(RequestContext baseContext, IEnumerable<string> addresses)
+    {
+        foreach (var address in addresses.Distinct())
+            yield return baseContext.Clone().Set("aws:SourceIp", address);
+    }
+
+    private static IEnumerable<string> JustOutside(IReadOnlyList<IpRange> ranges)
+    {
+        foreach (var range in ranges.Where(r => r.IsIPv4))
+        {
+            var bytes = range.Network.BaseAddress.GetAddressBytes();
+            uint value = (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+            uint size = range.PrefixLength == 0 ? 0 : 1u << (32 - range.PrefixLength);
+            foreach (var candidate in new[] { value + size, value - 1 })
+                yield return new System.Net.IPAddress([(byte)(candidate >> 24), (byte)(candidate >> 16), (byte)(candidate >> 8), (byte)candidate]).ToString();
+        }
+    }
+
+    private static IEnumerable<AuthorizationRequest> Requests(RequestCandidates candidates, IEnumerable<RequestContext> contexts, IReadOnlySet<string> fixedKeys,
+        Func<string, bool>? actionFilter, Func<ActionDefinition, bool>? catalogFilter = null)
+    {
+        var contextList = contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)).Take(400).ToList();
+        foreach (var action in candidates.Actions(catalogFilter))
+        {
+            if (actionFilter is not null && !actionFilter(action)) continue;
+            foreach (var resource in candidates.Resources(action))
+                foreach (var context in contextList)
+                    yield return new AuthorizationRequest(candidates.Principal, action, resource, context);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace IamHarden.Aws;
+
+/// <summary>Which virtual MFA devices ListVirtualMFADevices returns.</summary>
+public enum VirtualMfaAssignmentStatus
+{
+    Any,
+    Assigned,
+    Unassigned,
+}
