@@ -1,4 +1,18 @@
 using BenchmarkDotNet.Running;
+using IamHarden.Benchmarks;
 
-// Run: dotnet run -c Release --project bench/IamHarden.Benchmarks -- --filter '*'
+// Benchmarks: dotnet run -c Release --project bench/IamHarden.Benchmarks -- --filter '*'
+// Synthetic account for the audit target: dotnet run -c Release --project bench/IamHarden.Benchmarks -- generate-account DIR [users groups policies]
+if (args.Length >= 2 && args[0] == "generate-account")
+{
+    int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+    SyntheticAccount.Write(args[1], Arg(2, 10_000), Arg(3, 1_000), Arg(4, 3_000));
+    Console.WriteLine($"wrote {args[1]}");
+    return;
+}
+if (args.Length >= 2 && args[0] == "profile-audit")
+{
+    AuditProfile.Run(args[1]);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -31,6 +31,8 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         if (credentials == CredentialKind.ConsoleSession) baseContext.Set("aws:MultiFactorAuthPresent", "false").Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         else absent.Add("aws:MultiFactorAuthPresent");
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime" };
+        if (BlanketDeny(Candidates(policies), candidates, [baseContext], fixedKeys, a => !exempt.Contains(a)))
+            return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)), fixedKeys, a => !exempt.Contains(a)))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
                 return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false, absent);
@@ -73,6 +75,8 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         // A request through a VPC endpoint carries no aws:SourceIp at all.
         contexts.Add(baseContext.Clone().Set("aws:SourceVpce", "vpce-0123456789abcdef0").Set("aws:SourceVpc", "vpc-0123456789abcdef0").Set("aws:VpcSourceIp", "10.0.0.5"));
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" };
+        if (BlanketDeny(Candidates(policies), candidates, contexts, fixedKeys, _ => true))
+            return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, contexts, fixedKeys, _ => true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
                 return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false, request.Context.Contains("aws:SourceIp") ? [] : ["aws:SourceIp"]);
@@ -106,6 +110,31 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
             if (++tried >= 20) break;
         }
         return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    private const string BlanketNote = "a Deny statement on every action and resource applies to all such requests (checked over the whole action catalog)";
+
+    /// <summary>
+    /// True when one Deny statement settles the question for every candidate: it covers every
+    /// action in question on every resource ("*"), and its conditions read only the keys the
+    /// question fixes — and hold in every context considered. Then no request can be allowed,
+    /// whatever the other policies say (an explicit deny wins), and the search can stop at once.
+    /// This is the shape of the guide's guardrails, so well-protected users are decided quickly.
+    /// </summary>
+    private static bool BlanketDeny(CandidateActions actions, RequestCandidates candidates, IReadOnlyList<RequestContext> contexts, IReadOnlySet<string> fixedKeys, Func<string, bool> actionFilter)
+    {
+        var actionList = actions.All.Where(actionFilter).ToList();
+        foreach (var statement in actions.Statements)
+        {
+            if (statement.Effect != Core.Policy.Effect.Deny || statement.Resources is not { IsNegated: false } resources || !resources.ContainsWildcardOnly) continue;
+            if (statement.Conditions.Any(c => !fixedKeys.Contains(c.Key.Value))) continue;
+            var alone = CompiledPolicy.Compile(new Core.Policy.PolicyDocument("blanket", Core.Policy.PolicyKind.Identity, Core.Policy.PolicyVersion.V2012_10_17, default, null, [statement], true));
+            var set = PolicySet.OfIdentity(alone);
+            bool coversAll = actionList.All(action => contexts.All(context =>
+                PolicyEvaluator.Decide(set, new AuthorizationRequest(candidates.Principal, action, "*", context)) == Decision.ExplicitDeny));
+            if (coversAll) return true;
+        }
+        return false;
     }
 
     /// <summary>
