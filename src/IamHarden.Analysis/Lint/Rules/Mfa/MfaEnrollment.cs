@@ -18,7 +18,7 @@ internal static class MfaEnrollment
         ["iam:ResyncMFADevice"] = "resynchronise a device whose codes drifted",
         ["iam:DeleteVirtualMFADevice"] = "delete the unassigned device a failed attempt leaves behind, so the enrolment can be retried",
         ["sts:GetSessionToken"] = "get MFA session credentials for the CLI and SDKs",
-        ["iam:ChangePassword"] = "change the password they must reset at first sign-in (that first console session has no MFA yet)",
+        ["iam:ChangePassword"] = "change the password they must reset at first sign-in, a session that cannot have MFA yet",
         ["iam:GetAccountPasswordPolicy"] = "read the password rules the change-password page shows",
     };
 
@@ -35,5 +35,5 @@ internal static class MfaEnrollment
         required.Where(a => !statement.Statement.Actions.Values.Any(v => Coverage.ActionCovers(v.Value, a))).ToList();
 
     public static string Explain(IEnumerable<string> actions) =>
-        string.Join("; ", actions.Select(a => $"{a} ({Purpose.GetValueOrDefault(a, "needed to enrol")})"));
+        string.Join("; ", actions.Select(a => $"{a}, to {Purpose.GetValueOrDefault(a, "enrol")}"));
 }
