@@ -30,6 +30,9 @@ public static class PolicyLinter
     {
         var findings = new List<LintFinding>();
         var diagnostics = ExplainNonPolicy(parsed, source);
+        // Another kind of file: its elements are not misspelt policy elements, so say only what it is.
+        if (diagnostics.Any(d => d.Code == ParseErrorCodes.NotAPolicy))
+            diagnostics = [.. diagnostics.Where(d => d.Code == ParseErrorCodes.NotAPolicy)];
         foreach (var d in diagnostics)
         {
             if (!options.IgnoredCodes.Contains(d.Code) || d.Code is ParseErrorCodes.JsonSyntaxError or ParseErrorCodes.NotAPolicy)
