@@ -43,7 +43,7 @@ public static class CliApplication
         });
         try
         {
-            return app.Run(args);
+            return app.Run(LintArguments.ProtectStandardInput(args));
         }
         catch (UserInputException ex)
         {

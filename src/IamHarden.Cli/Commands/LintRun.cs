@@ -21,20 +21,21 @@ public sealed record LintRun(IReadOnlyList<LintResult> Results, IReadOnlyList<Li
         var results = new LintResult?[files.Count];
         var failures = new LintInputFailure?[files.Count];
         // Standard input is read before the parallel loop: it is one stream and must be read once.
-        int stdin = files.ToList().IndexOf("-");
+        int stdin = files.ToList().FindIndex(IsStandardInput);
         byte[]? stdinBytes = null;
         if (stdin >= 0)
         {
             try { stdinBytes = InputFiles.ReadAllBytes("-", what: "policy file"); }
-            catch (UserInputException ex) { failures[stdin] = new LintInputFailure("-", ex.Message); }
+            catch (UserInputException ex) { failures[stdin] = new LintInputFailure("<stdin>", ex.Message); }
         }
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var path = files[i];
-            var name = path == "-" ? "<stdin>" : path;
+            bool isStdin = IsStandardInput(path);
+            var name = isStdin ? "<stdin>" : path;
             try
             {
-                var bytes = path == "-" ? stdinBytes : InputFiles.ReadAllBytes(path, what: "policy file");
+                var bytes = isStdin ? stdinBytes : InputFiles.ReadAllBytes(path, what: "policy file");
                 if (bytes is not null) results[i] = PolicyLinter.Lint(bytes, name, options);
             }
             catch (UserInputException ex)
@@ -44,4 +45,7 @@ public sealed record LintRun(IReadOnlyList<LintResult> Results, IReadOnlyList<Li
         });
         return new LintRun([.. results.OfType<LintResult>()], [.. failures.OfType<LintInputFailure>()]);
     }
+
+    /// <summary>"-", or what <see cref="LintArguments"/> made of it before parsing.</summary>
+    public static bool IsStandardInput(string path) => path is "-" or LintArguments.StandardInput;
 }

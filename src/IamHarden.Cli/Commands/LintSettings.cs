@@ -62,7 +62,7 @@ public sealed class LintSettings : CommandSettings
         foreach (var code in Ignore)
             if (LintRules.Find(code) is null)
                 return ValidationResult.Error($"--ignore \"{code}\" is not a lint code (see iamharden lint --list-rules)");
-        if (Files.Count(f => f == "-") > 1)
+        if (Files.Count(LintRun.IsStandardInput) > 1)
             return ValidationResult.Error("standard input (\"-\") can be given only once");
         return ValidationResult.Success();
     }

@@ -25,7 +25,7 @@ public static class LintSarifRenderer
             .Select(f => new SarifNotification(new SarifMessage(f.Message))
             {
                 Level = "error",
-                Locations = f.File == "-" ? null : [new SarifLocation { PhysicalLocation = new SarifPhysicalLocation(SarifWriter.ArtifactFor(f.File)) }],
+                Locations = f.File == "<stdin>" ? null : [new SarifLocation { PhysicalLocation = new SarifPhysicalLocation(SarifWriter.ArtifactFor(f.File)) }],
             })
             .Concat(run.Results.Where(r => r.IsUnusable).Select(r => new SarifNotification(new SarifMessage($"{r.File}: not a usable policy; nothing else was checked")) { Level = "error" }))
             .ToList();
