@@ -55,7 +55,11 @@ internal static class LintDocs
                 var example = File.ReadAllText(LintFixtures.Case(info.Code, "bad")).TrimEnd();
                 var options = File.Exists(System.IO.Path.Combine(LintFixtures.Root, "lint", "cases", $"{info.Code}.options.json"))
                     ? " (linted with " + DescribeOptions(info.Code) + ")" : "";
-                text.Append($"Example{options}:\n\n```json\n{example}\n```\n");
+                int lines = example.Count(c => c == '\n') + 1;
+                if (lines > 60)
+                    text.Append($"Example{options}: tests/fixtures/lint/cases/{info.Code}.bad.json ({lines} lines, too long to show here).\n");
+                else
+                    text.Append($"Example{options}:\n\n```json\n{example}\n```\n");
                 var result = LintFixtures.LintCase(info.Code, "bad");
                 var finding = result.Findings.First(f => f.Code == info.Code);
                 text.Append($"\n```text\n{finding.Format()}\n```\n");
