@@ -30,6 +30,10 @@ public static class CliApplication
                 .WithExample("lint", "force-mfa.json", "restrict-ip.json")
                 .WithExample("lint", "--format", "sarif", "--output", "lint.sarif", "policies/admins.json")
                 .WithExample("lint", "--kind", "resource", "bucket-policy.json");
+            config.AddCommand<AuditCommand>("audit")
+                .WithDescription("Audit an account snapshot against the guide, CIS AWS Foundations and ISMS-P.")
+                .WithExample("audit", "--sample")
+                .WithExample("audit", "--snapshot", "snapshot/", "--config", "iamharden.yaml", "--format", "json", "--as-of", "2026-11-30T12:00:00Z");
             config.AddBranch("policy", policy =>
             {
                 policy.SetDescription("Write the guide's policies (MFA enforcement, source-IP restriction) as JSON, Terraform or CloudFormation.");

@@ -203,7 +203,9 @@ const header = [
   ['V', field(SOURCE_PACKAGE, 'package'), field(packageInfo.version, 'version'), field(packageInfo.updatedAt, 'date')].join('\t'),
   ...conditionKeys.map((key) => ['K', key.name, key.type, key.isGlobal ? 'g' : ''].join('\t')),
 ];
-const text = [...header, ...lines, ''].join('\n');
+// The end record repeats the counts, so a reader can tell a complete catalog from a cut-off one.
+const trailer = ['E', counts.services, counts.actions, counts.resourceTypes, conditionKeys.length].join('\t');
+const text = [...header, ...lines, trailer, ''].join('\n');
 const compressed = brotliCompressSync(Buffer.from(text, 'utf8'), {
   params: {
     [zlibConstants.BROTLI_PARAM_QUALITY]: zlibConstants.BROTLI_MAX_QUALITY,

@@ -14,6 +14,8 @@ namespace IamHarden.Analysis.Audit;
 public sealed class AuditContext
 {
     private readonly Dictionary<string, AccessAnswer> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AccessAnswer> _sharedNone = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Core.Evaluation.PolicySet, string> _policyText = new();
 
     public AuditContext(AccountSnapshot snapshot, IamHardenConfig config, DateTimeOffset asOf, PrincipalPolicies policies, IAccessAnalyzer access)
     {
@@ -60,13 +62,27 @@ public sealed class AuditContext
         _ => PrivilegedAccess(user).Kind == AccessAnswerKind.Found,
     };
 
+    private bool IdentitySensitive(IamUser user)
+    {
+        var text = _policyText.GetValue(Policies.For(user), set => string.Join("\n",
+            set.Identity.Select(p => p.Document).Concat(set.PermissionsBoundary is { } b ? [b.Document] : [])
+                .Select(d => Core.Policy.PolicyPrinter.Print(d, indented: false))));
+        return text.Contains(user.Name, StringComparison.Ordinal) || text.Contains("aws:PrincipalTag", StringComparison.OrdinalIgnoreCase);
+    }
+
     private AccessAnswer Ask(IamUser user, string question, Func<AccessAnswer> answer)
     {
         if (Policies.IsUndetermined(user))
             return AccessAnswer.Unknown("one of the user's policies or groups could not be read from the snapshot (see the warnings)");
-        // Answers depend on the user's name only through policy variables; key by user when they could matter.
         var key = question + "|" + Policies.Fingerprint(user) + "|" + user.Arn;
-        if (!_answers.TryGetValue(key, out var cached)) _answers[key] = cached = answer();
-        return cached;
+        if (_answers.TryGetValue(key, out var cached)) return cached;
+        // Users with the same policies and path get the same answer up to renaming — unless the
+        // policies name the user or read principal tags. A "none" answer (the expensive, exhaustive
+        // one) is then shared; a found request is cheap to find again for each user.
+        var shareKey = question + "|" + Policies.Fingerprint(user) + "|" + user.Path + (IdentitySensitive(user) ? "|" + user.Arn : "");
+        if (_sharedNone.TryGetValue(shareKey, out var shared)) return _answers[key] = shared;
+        cached = answer();
+        if (cached.Kind == AccessAnswerKind.None) _sharedNone[shareKey] = cached;
+        return _answers[key] = cached;
     }
 }

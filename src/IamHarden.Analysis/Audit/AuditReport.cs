@@ -16,6 +16,9 @@ public sealed record AuditReport(
     IReadOnlyList<SnapshotWarning> Warnings,
     string AnalysisMethod)
 {
+    /// <summary>How `iamharden simulate` finds this snapshot again: "--sample" or "--snapshot DIR".</summary>
+    public string SnapshotArguments { get; init; } = "--snapshot <DIR>";
+
     public int Count(Severity severity) => Findings.Count(f => f.Severity == severity);
 
     /// <summary>

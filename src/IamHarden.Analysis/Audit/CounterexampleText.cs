@@ -7,8 +7,8 @@ namespace IamHarden.Analysis.Audit;
 /// <summary>Turns an access answer into the counterexample of a finding, with a sentence in both languages.</summary>
 internal static class CounterexampleText
 {
-    public static Counterexample From(AccessAnswer answer, string explanation) =>
-        new(answer.Request!, explanation, answer.Proven) { AbsentKeys = answer.AbsentKeys };
+    public static Counterexample From(AccessAnswer answer, string explanation, Snapshot.IamUser user) =>
+        new(answer.Request!, explanation, answer.Proven) { AbsentKeys = answer.AbsentKeys, UserName = user.Name };
 
     /// <summary>"s3:GetObject on arn:aws:s3:::b/k with aws:MultiFactorAuthPresent absent, aws:SourceIp=198.51.100.7".</summary>
     public static string Describe(AccessAnswer answer)

@@ -10,6 +10,9 @@ public sealed record Counterexample(AuthorizationRequest Request, string Explana
 {
     /// <summary>The context keys that were deliberately absent from the request (absence matters).</summary>
     public IReadOnlyList<string> AbsentKeys { get; init; } = [];
+
+    /// <summary>The snapshot user whose effective policies decide the request (null when it tests one policy on its own).</summary>
+    public string? UserName { get; init; }
 }
 
 /// <summary>One problem found by a check, about one subject (a user, group, managed policy or the account).</summary>

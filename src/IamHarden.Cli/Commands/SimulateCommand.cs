@@ -14,13 +14,15 @@ public sealed class SimulateCommand : Command<SimulateSettings>
 {
     public override int Execute(CommandContext context, SimulateSettings settings, CancellationToken cancellationToken)
     {
-        if (!PrincipalIdentity.TryParse(settings.Principal, out var principal))
-            throw new UserInputException($"--principal \"{settings.Principal}\": expected an ARN such as arn:aws:iam::123456789012:user/alice or arn:aws:sts::123456789012:assumed-role/Role/session");
+        var userPolicies = settings.User is null ? null : SnapshotUser.Load(settings.Snapshot, settings.Sample, settings.User);
+        var principalArn = settings.Principal ?? userPolicies?.User.Arn ?? "arn:aws:iam::123456789012:user/alice";
+        if (!PrincipalIdentity.TryParse(principalArn, out var principal))
+            throw new UserInputException($"--principal \"{principalArn}\": expected an ARN such as arn:aws:iam::123456789012:user/alice or arn:aws:sts::123456789012:assumed-role/Role/session");
 
         var policies = new PolicySet
         {
-            Identity = PolicyFiles.LoadAll(settings.Policies, PolicyKind.Identity),
-            PermissionsBoundary = settings.Boundary is null ? null : PolicyFiles.Load(settings.Boundary, PolicyKind.PermissionsBoundary),
+            Identity = [.. userPolicies?.Policies.Identity ?? [], .. PolicyFiles.LoadAll(settings.Policies, PolicyKind.Identity)],
+            PermissionsBoundary = settings.Boundary is null ? userPolicies?.Policies.PermissionsBoundary : PolicyFiles.Load(settings.Boundary, PolicyKind.PermissionsBoundary),
             ServiceControlPolicyLevels = settings.Scps.Length == 0 ? [] : [PolicyFiles.LoadAll(settings.Scps, PolicyKind.ServiceControl)],
             ResourceControlPolicies = PolicyFiles.LoadAll(settings.Rcps, PolicyKind.ResourceControl),
             SessionPolicy = settings.SessionPolicy is null ? null : PolicyFiles.Load(settings.SessionPolicy, PolicyKind.Session),

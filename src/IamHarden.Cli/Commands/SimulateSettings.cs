@@ -11,6 +11,18 @@ public sealed class SimulateSettings : CommandSettings
     [Description("Identity-based policy file (repeat for several; their statements are combined as AWS combines a principal's policies).")]
     public string[] Policies { get; init; } = [];
 
+    [CommandOption("--snapshot <DIR>")]
+    [Description("Take the policies of --user from this account snapshot (its inline, attached and group policies and its permissions boundary).")]
+    public string? Snapshot { get; init; }
+
+    [CommandOption("--sample")]
+    [Description("Take the policies of --user from the bundled sample account.")]
+    public bool Sample { get; init; }
+
+    [CommandOption("--user <NAME>")]
+    [Description("With --snapshot or --sample: the IAM user whose effective policies decide (also the default --principal).")]
+    public string? User { get; init; }
+
     [CommandOption("--boundary <FILE>")]
     [Description("Permissions boundary policy file.")]
     public string? Boundary { get; init; }
@@ -45,7 +57,7 @@ public sealed class SimulateSettings : CommandSettings
 
     [CommandOption("--principal <ARN>")]
     [Description("The caller (default arn:aws:iam::123456789012:user/alice).")]
-    public string Principal { get; init; } = "arn:aws:iam::123456789012:user/alice";
+    public string? Principal { get; init; }
 
     [CommandOption("--resource-account <ID>")]
     [Description("Account that owns the resource; a different account than the principal's makes the request cross-account.")]
@@ -77,6 +89,9 @@ public sealed class SimulateSettings : CommandSettings
             return ValidationResult.Error($"--output must be text, json or jsonl; found \"{Output}\"");
         if (Requests is not null && Output is "text" or "json")
             return ValidationResult.Error("with --requests the output is jsonl (one result line per request)");
+        if ((Snapshot is not null || Sample) != (User is not null))
+            return ValidationResult.Error("--user goes with --snapshot DIR or --sample (and they need --user)");
+        if (Snapshot is not null && Sample) return ValidationResult.Error("give either --snapshot or --sample, not both");
         if (ResourceAccount is not null && (ResourceAccount.Length != 12 || !ResourceAccount.All(char.IsAsciiDigit)))
             return ValidationResult.Error($"--resource-account must be a 12-digit account id; found \"{ResourceAccount}\"");
         return ValidationResult.Success();

@@ -116,7 +116,7 @@ public sealed class ActionCatalog
     public ImmutableArray<ActionDefinition> Expand(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        if (pattern == "*") return AllActions;
+        if (MatchesEveryName(pattern)) return AllActions;
         string lowerCasePattern = pattern.ToLowerInvariant();
         if (!LowercaseGlob.HasWildcard(lowerCasePattern))
             return FindAction(pattern) is { } single ? [single] : [];
@@ -125,17 +125,26 @@ public sealed class ActionCatalog
         var matches = new List<int>();
         int colon = lowerCasePattern.IndexOf(':');
         var serviceGlob = colon >= 0 ? LowercaseGlob.Create(lowerCasePattern[..colon]) : null;
-        if (serviceGlob is { IsLiteral: true })
+        string actionPart = colon >= 0 ? lowerCasePattern[(colon + 1)..] : "";
+
+        // Every full name has exactly one colon (prefixes and action names have none), so a
+        // pattern with one literal colon splits into a service part and an action part. Scanning
+        // the matching services' action names is the cheaper way when the service part is
+        // literal, or when the action part starts with literal text that rejects most names at
+        // their first character ("*:List*"). Otherwise the whole-name search, led by the
+        // pattern's longest literal piece, is (and it also handles no colon, or two).
+        bool scanServices = serviceGlob is not null && !actionPart.Contains(':')
+            && (serviceGlob.IsLiteral || actionPart is not ([] or ['*' or '?', ..]));
+        if (scanServices)
         {
-            // Every full name has exactly one colon (prefixes and action names have none), so a
-            // literal colon splits the pattern; a literal service part leaves one service to scan.
-            string actionPart = lowerCasePattern[(colon + 1)..];
-            if (actionPart.Contains(':') || !servicesByPrefix.TryGetValue(serviceGlob.Pattern, out var service)) return [];
             var actionGlob = LowercaseGlob.Create(actionPart);
-            int first = service.FirstActionIndex;
-            for (int i = first; i < first + service.Actions.Length; i++)
+            foreach (var service in ServicesMatching(serviceGlob!))
             {
-                if (actionGlob.IsMatch(index.Name(i))) matches.Add(i);
+                int first = service.FirstActionIndex;
+                for (int i = first; i < first + service.Actions.Length; i++)
+                {
+                    if (actionGlob.IsMatch(index.Name(i))) matches.Add(i);
+                }
             }
         }
         else
@@ -234,6 +243,29 @@ public sealed class ActionCatalog
 
     /// <summary>True when resource control policies (RCPs) apply to the service with prefix <paramref name="service"/>.</summary>
     public bool IsRcpSupported(string service) => FindService(service)?.IsRcpSupported ?? false;
+
+    /// <summary>
+    /// True for patterns of stars alone, or of stars on both sides of one colon ("*", "**", "*:*"):
+    /// they match every name, since every name is "prefix:Name".
+    /// </summary>
+    private static bool MatchesEveryName(string pattern)
+    {
+        int stars = 0, colons = 0;
+        foreach (char c in pattern)
+        {
+            if (c == '*') stars++;
+            else if (c == ':') colons++;
+            else return false;
+        }
+        return stars > 0 && (colons == 0 || (colons == 1 && pattern[0] != ':' && pattern[^1] != ':'));
+    }
+
+    private IEnumerable<ServiceDefinition> ServicesMatching(LowercaseGlob serviceGlob)
+    {
+        if (serviceGlob.IsLiteral)
+            return servicesByPrefix.TryGetValue(serviceGlob.Pattern, out var single) ? [single] : [];
+        return Services.Where(s => serviceGlob.IsMatch(s.Prefix)); // prefixes are lower-case (the generator checks)
+    }
 
     private static bool KeyPrefixIs(ConditionKeyDefinition key, ServiceDefinition service) =>
         key.Name.Length > service.Prefix.Length

@@ -12,7 +12,8 @@ namespace IamHarden.Core.Catalog;
 /// UTF-8 text, one record a line, fields separated by tabs, lists by commas (the format is set out
 /// in docs/CATALOG.md). Records come in a fixed order, so one pass builds the whole object graph:
 /// the condition key table (K) first, then per service (S) its resource types (T) and its actions
-/// (A), each action followed by its resource type links (r).
+/// (A), each action followed by its resource type links (r), and last an end record (E) whose
+/// counts must agree with what was read, so a cut-off file is refused rather than half-loaded.
 /// </summary>
 internal static class CatalogReader
 {
@@ -25,9 +26,15 @@ internal static class CatalogReader
         // saves the copies a growing MemoryStream would make of a megabyte-sized array.
         int expectedLength = compressed.CanSeek ? (int)Math.Min(compressed.Length * 8, 256 << 20) : 0;
         using var buffer = new MemoryStream(expectedLength);
-        using (var brotli = new BrotliStream(compressed, CompressionMode.Decompress, leaveOpen: true))
+        try
         {
+            using var brotli = new BrotliStream(compressed, CompressionMode.Decompress, leaveOpen: true);
             brotli.CopyTo(buffer);
+        }
+        catch (InvalidOperationException e)
+        {
+            // BrotliStream reports malformed input this way; callers get the one exception Load documents.
+            throw new InvalidDataException("catalog.bin is not valid Brotli data.", e);
         }
         return new Parser((int)buffer.Length).Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
@@ -42,6 +49,8 @@ internal static class CatalogReader
         private string dataSource = "", dataVersion = "";
         private DateOnly dataDate;
         private int lineNumber;
+        private bool sawEnd;
+        private int resourceTypeCount;
 
         private ServiceDefinition? service;
         private readonly List<ResourceTypeDefinition> serviceResourceTypes = [];
@@ -69,6 +78,7 @@ internal static class CatalogReader
                     sawHeader = true;
                     continue;
                 }
+                if (sawEnd) throw Corrupt("records after the end record");
                 var fields = new FieldReader(line);
                 var kind = fields.Next();
                 switch (kind.Length == 1 ? (char)kind[0] : '\0')
@@ -79,13 +89,23 @@ internal static class CatalogReader
                     case 'T': ReadResourceType(ref fields); break;
                     case 'A': ReadAction(ref fields); break;
                     case 'r': ReadActionResourceType(ref fields); break;
+                    case 'E': ReadEnd(ref fields); break;
                     default: throw Corrupt($"unknown record '{Text(line[..Math.Min(line.Length, 20)])}'");
                 }
             }
             if (!sawHeader) throw Corrupt("empty catalog");
-            FinishService();
+            if (!sawEnd) throw Corrupt("the catalog ends early (no end record)");
             var globalKeys = conditionKeys.Where(k => k.IsGlobal).ToImmutableArray();
             return new ActionCatalog(dataSource, dataVersion, dataDate, [.. services], [.. allActions], globalKeys, actionNames.Build());
+        }
+
+        private void ReadEnd(ref FieldReader fields)
+        {
+            FinishService();
+            if (fields.NextInt() != services.Count || fields.NextInt() != allActions.Count
+                || fields.NextInt() != resourceTypeCount || fields.NextInt() != conditionKeys.Count)
+                throw Corrupt("the counts in the end record disagree with the records read");
+            sawEnd = true;
         }
 
         private void ReadHeader(ReadOnlySpan<byte> line)
@@ -109,8 +129,7 @@ internal static class CatalogReader
         {
             string name = Text(fields.Next());
             string typeText = Text(fields.Next());
-            if (!Enum.TryParse<ConditionKeyType>(typeText, ignoreCase: true, out var type))
-                throw Corrupt($"unknown condition key type '{typeText}'");
+            var type = ParseConditionKeyType(typeText) ?? throw Corrupt($"unknown condition key type '{typeText}'");
             bool isGlobal = fields.Next().SequenceEqual("g"u8);
             conditionKeys.Add(new ConditionKeyDefinition(name, type, isGlobal));
         }
@@ -132,6 +151,7 @@ internal static class CatalogReader
             string name = Text(fields.Next());
             string arnFormat = Text(fields.Next());
             serviceResourceTypes.Add(new ResourceTypeDefinition(owner.Prefix, name, arnFormat, ReadKeyList(fields.Next())));
+            resourceTypeCount++;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -210,6 +230,27 @@ internal static class CatalogReader
             foreach (var range in list.Split((byte)',')) names.Add(Text(list[range]));
             return names.ToImmutable();
         }
+
+        // The Service Authorization Reference's spelling of each type. A switch rather than
+        // Enum.TryParse, whose first call costs milliseconds of reflection at start-up.
+        private static ConditionKeyType? ParseConditionKeyType(string text) => text switch
+        {
+            "String" => ConditionKeyType.String,
+            "ArrayOfString" => ConditionKeyType.ArrayOfString,
+            "Numeric" => ConditionKeyType.Numeric,
+            "ArrayOfNumeric" => ConditionKeyType.ArrayOfNumeric,
+            "Date" => ConditionKeyType.Date,
+            "ArrayOfDate" => ConditionKeyType.ArrayOfDate,
+            "Bool" => ConditionKeyType.Bool,
+            "ArrayOfBool" => ConditionKeyType.ArrayOfBool,
+            "IPAddress" => ConditionKeyType.IPAddress,
+            "ArrayOfIPAddress" => ConditionKeyType.ArrayOfIPAddress,
+            "ARN" => ConditionKeyType.Arn,
+            "ArrayOfARN" => ConditionKeyType.ArrayOfArn,
+            "Binary" => ConditionKeyType.Binary,
+            "ArrayOfBinary" => ConditionKeyType.ArrayOfBinary,
+            _ => null,
+        };
 
         private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 

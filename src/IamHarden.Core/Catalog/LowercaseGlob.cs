@@ -9,29 +9,54 @@ namespace IamHarden.Core.Catalog;
 /// The pattern is split at its stars into segments. The first segment must sit at the start of
 /// the text and the last at its end; each middle segment is then found left to right at its
 /// earliest position, which is enough: taking an earlier occurrence never leaves less room for
-/// the segments after it. Segments without <c>?</c> use the vectorised
-/// <see cref="MemoryExtensions.IndexOf{T}(ReadOnlySpan{T}, ReadOnlySpan{T})"/>.
+/// the segments after it. The shapes policies use most (<c>Get*</c>, <c>*Mfa*</c>, <c>*Tags</c>)
+/// go straight to the vectorised span comparisons.
 /// </remarks>
 internal sealed class LowercaseGlob
 {
+    private enum Shape { General, Exact, Prefix, Suffix, Contains, Anything }
+
     private readonly string[] segments;
     private readonly bool[] segmentHasQuestionMark;
     private readonly int minimumLength;
+    private readonly Shape shape;
+    private readonly string literal; // the one literal segment of the simple shapes
 
     private LowercaseGlob(string pattern)
     {
         Pattern = pattern;
         segments = pattern.Split('*');
-        segmentHasQuestionMark = Array.ConvertAll(segments, s => s.Contains('?'));
-        minimumLength = segments.Sum(s => s.Length);
-        LongestLiteralPiece = segments.SelectMany(s => s.Split('?')).MaxBy(piece => piece.Length) ?? "";
+        segmentHasQuestionMark = new bool[segments.Length];
+        string longest = "";
+        bool anyQuestionMark = false;
+        for (int i = 0; i < segments.Length; i++)
+        {
+            minimumLength += segments[i].Length;
+            segmentHasQuestionMark[i] = segments[i].Contains('?');
+            anyQuestionMark |= segmentHasQuestionMark[i];
+            foreach (var piece in segments[i].Split('?'))
+            {
+                if (piece.Length > longest.Length) longest = piece;
+            }
+        }
+        LongestLiteralPiece = longest;
+
+        var nonEmpty = Array.FindAll(segments, s => s.Length > 0);
+        (shape, literal) = anyQuestionMark ? (Shape.General, "")
+            : segments.Length == 1 ? (Shape.Exact, pattern)
+            : nonEmpty.Length == 0 ? (Shape.Anything, "")
+            : nonEmpty.Length > 1 ? (Shape.General, "")
+            : segments.Length > 3 ? (Shape.General, "")
+            : segments.Length == 3 ? (segments[0].Length == 0 && segments[2].Length == 0 ? Shape.Contains : Shape.General, nonEmpty[0])
+            : segments[0].Length > 0 ? (Shape.Prefix, segments[0])
+            : (Shape.Suffix, segments[1]);
     }
 
     /// <summary>The lower-case pattern this glob was compiled from.</summary>
     public string Pattern { get; }
 
     /// <summary>True when the pattern holds no <c>*</c> or <c>?</c>, so it matches only itself.</summary>
-    public bool IsLiteral => segments.Length == 1 && !segmentHasQuestionMark[0];
+    public bool IsLiteral => shape == Shape.Exact;
 
     /// <summary>The longest run of the pattern without wildcards: text every match contains.</summary>
     public string LongestLiteralPiece { get; }
@@ -43,7 +68,17 @@ internal sealed class LowercaseGlob
     public static bool HasWildcard(string text) => text.AsSpan().IndexOfAny('*', '?') >= 0;
 
     /// <summary>Tests lower-case <paramref name="text"/> against the whole pattern.</summary>
-    public bool IsMatch(ReadOnlySpan<char> text)
+    public bool IsMatch(ReadOnlySpan<char> text) => shape switch
+    {
+        Shape.Exact => text.SequenceEqual(literal),
+        Shape.Prefix => text.StartsWith(literal),
+        Shape.Suffix => text.EndsWith(literal),
+        Shape.Contains => text.IndexOf(literal) >= 0,
+        Shape.Anything => true,
+        _ => IsMatchGeneral(text),
+    };
+
+    private bool IsMatchGeneral(ReadOnlySpan<char> text)
     {
         if (segments.Length == 1)
             return text.Length == segments[0].Length && SegmentMatchesAt(text, 0, 0);

@@ -133,6 +133,45 @@ public class ActionCatalogTests
     public void Load_rejects_data_that_is_not_a_catalog()
     {
         using var garbage = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
-        Assert.ThrowsAny<Exception>(() => ActionCatalog.Load(garbage));
+        Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(garbage));
+        Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(Compressed("IAMHARDEN-CATALOG\t2\n")));
+        Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(Compressed("{\"not\": \"a catalog\"}\n")));
+        Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(Compressed("IAMHARDEN-CATALOG\t1\nA\tGetThing\tR\t\t\n")));
+        Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(Compressed("IAMHARDEN-CATALOG\t1\nE\t1\t0\t0\t0\n")));
+    }
+
+    [Fact]
+    public void Load_rejects_a_truncated_catalog()
+    {
+        using var embedded = typeof(ActionCatalog).Assembly.GetManifestResourceStream("IamHarden.Core.Catalog.Data.catalog.bin")!;
+        var bytes = new byte[embedded.Length];
+        embedded.ReadExactly(bytes);
+        using var truncated = new MemoryStream(bytes, 0, bytes.Length / 2);
+        Assert.Throws<InvalidDataException>(() => ActionCatalog.Load(truncated));
+    }
+
+    [Fact]
+    public void Load_reads_a_catalog_from_any_stream()
+    {
+        var text = "IAMHARDEN-CATALOG\t1\nV\tsample\t1.0\t2024-01-02T03:04:05Z\nK\taws:SourceIp\tIPAddress\tg\n" +
+                   "S\tdemo\tDemo Service\t0\t\nT\tthing\tarn:${Partition}:demo::${Account}:thing/${Name}\t\n" +
+                   "A\tGetThing\tR\t0\t\nr\t0\t1\t\t\nA\tListThings\tL\t\t\nE\t1\t2\t1\t1\n";
+        var catalog = ActionCatalog.Load(Compressed(text));
+        Assert.Equal("1.0", catalog.DataVersion);
+        Assert.Equal(new DateOnly(2024, 1, 2), catalog.DataDate);
+        Assert.Equal(["demo:GetThing", "demo:ListThings"], catalog.AllActions.Select(a => a.FullName));
+        Assert.True(catalog.FindAction("DEMO:getthing")!.ResourceTypes[0].IsRequired);
+        Assert.True(catalog.FindAction("demo:ListThings")!.IsWildcardOnly);
+        Assert.Equal(["demo:GetThing"], catalog.Expand("*Get*").Select(a => a.FullName));
+        Assert.True(catalog.FindService("demo")!.FindResourceType("thing")!.Matches("arn:aws:demo::111122223333:thing/x"));
+    }
+
+    private static MemoryStream Compressed(string text)
+    {
+        var output = new MemoryStream();
+        using (var brotli = new System.IO.Compression.BrotliStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+            brotli.Write(System.Text.Encoding.UTF8.GetBytes(text));
+        output.Position = 0;
+        return output;
     }
 }

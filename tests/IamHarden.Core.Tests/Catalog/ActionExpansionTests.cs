@@ -89,7 +89,9 @@ public class ActionExpansionTests
     [Fact]
     public void Expansion_agrees_with_a_naive_matcher_on_whole_names()
     {
-        string[] patterns = ["*Mfa*", "iam:*AccessKey*", "s3:Get*", "ec2:Describe*s", "*:List*", "sts:*", "?am:*User", "*Tag*Resource", "iam:???User"];
+        string[] patterns = ["*Mfa*", "iam:*AccessKey*", "s3:Get*", "ec2:Describe*s", "*:List*", "sts:*", "?am:*User",
+            "*Tag*Resource", "iam:???User", "*:*", "s3*:Get*", "*3:*Object", "iam:", "s3*:", "?3:get*", "*:*:*", "*mfa*device",
+            "", "?", "*?", "i*m:c*u*r", "*:?", "s3:*Object*Tag*", "*:", ":*", "**:**", "*::*", ":"];
         foreach (var pattern in patterns)
         {
             var regex = new System.Text.RegularExpressions.Regex(

@@ -5,9 +5,10 @@ using Xunit.Abstractions;
 namespace IamHarden.Core.Tests.Catalog;
 
 /// <summary>
-/// Measures loading, lookups and expansion, and prints the figures docs/CATALOG.md quotes. Run:
+/// Measures loading, lookups and expansion inside the test run and prints the figures. Run:
 /// <c>dotnet test tests/IamHarden.Core.Tests -c Release --filter "FullyQualifiedName~CatalogTimingTests" --logger "console;verbosity=detailed"</c>.
-/// The assertions only catch an order-of-magnitude regression, so a busy CI machine does not fail them.
+/// The assertions only catch an order-of-magnitude regression, so a busy CI machine does not fail
+/// them; the figures in docs/CATALOG.md come from a fresh process (tools/catalog/measure-load.cs).
 /// </summary>
 public class CatalogTimingTests(ITestOutputHelper output)
 {
@@ -18,7 +19,7 @@ public class CatalogTimingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Loading_takes_tens_of_milliseconds()
+    public void Load_time_is_reported_and_far_below_a_second()
     {
         LoadFresh(); // the first load also pays for JIT compilation; report it separately
         var timings = new List<double>();
@@ -34,7 +35,7 @@ public class CatalogTimingTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Lookups_and_expansion_take_microseconds()
+    public void Lookup_and_expansion_times_are_reported_and_bounded()
     {
         var catalog = ActionCatalog.Default;
         Report("FindAction(\"iam:CreateUser\")", () => catalog.FindAction("iam:CreateUser"), 100_000);

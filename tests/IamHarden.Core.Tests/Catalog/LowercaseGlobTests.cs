@@ -20,7 +20,7 @@ public class LowercaseGlobTests
             var (pattern, text) = pair;
             var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$";
             return LowercaseGlob.Create(pattern).IsMatch(text) == Regex.IsMatch(text, regex, RegexOptions.Singleline);
-        }).QuickCheckThrowOnFailure();
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(3_000));
     }
 
     [Theory]

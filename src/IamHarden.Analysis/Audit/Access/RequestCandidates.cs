@@ -1,8 +1,6 @@
-using System.Text;
 using IamHarden.Analysis.Snapshot;
 using IamHarden.Core.Catalog;
 using IamHarden.Core.Evaluation;
-using IamHarden.Core.Matching;
 using IamHarden.Core.Policy;
 using IamHarden.Core.Values;
 
@@ -16,18 +14,21 @@ namespace IamHarden.Analysis.Audit.Access;
 /// </summary>
 internal sealed class RequestCandidates
 {
-    private readonly PolicySet _policies;
+    private readonly CandidateActions _actions;
     private readonly IamUser _user;
     private readonly string _account;
-    private readonly List<Statement> _statements;
+    private readonly IReadOnlyList<Statement> _statements;
+    private readonly List<string> _namedResources;
 
-    public RequestCandidates(PolicySet policies, IamUser user)
+    public RequestCandidates(CandidateActions actions, IamUser user)
     {
-        _policies = policies;
+        _actions = actions;
         _user = user;
         _account = user.Arn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
-        _statements = AllDocuments().SelectMany(d => d.Statements).ToList();
+        _statements = actions.Statements;
         Principal = PrincipalIdentity.TryParse(user.Arn, out var p) ? p : PrincipalIdentity.DefaultUser;
+        _namedResources = _statements.Where(s => s.Resources is not null).SelectMany(s => s.Resources!.Values)
+            .Where(v => v.Value != "*").Select(v => Instantiate(v.Value)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     public PrincipalIdentity Principal { get; }
@@ -35,34 +36,8 @@ internal sealed class RequestCandidates
     public string OwnUserArn => _user.Arn;
     public string OwnMfaDeviceArn => $"arn:aws:iam::{_account}:mfa/{_user.Name}";
 
-    private IEnumerable<PolicyDocument> AllDocuments()
-    {
-        foreach (var p in _policies.Identity) yield return p.Document;
-        if (_policies.PermissionsBoundary is { } b) yield return b.Document;
-        foreach (var level in _policies.ServiceControlPolicyLevels) foreach (var p in level) yield return p.Document;
-    }
-
-    /// <summary>One representative action per signature class (catalog order), then unknown-action probes.</summary>
-    public IEnumerable<string> Actions(Func<ActionDefinition, bool>? filter = null)
-    {
-        var catalog = ActionCatalog.Default;
-        var patterns = _statements.SelectMany(s => s.Actions.Values.Select(v => v.Value)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var globs = patterns.Select(p => WildcardPattern.Glob(p, ignoreCase: true)).ToArray();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var signature = new StringBuilder(globs.Length);
-        foreach (var action in catalog.AllActions)
-        {
-            if (filter is not null && !filter(action)) continue;
-            signature.Clear();
-            // Only the service prefix and the patterns decide what a statement does with an action.
-            foreach (var glob in globs) signature.Append(glob.IsMatch(action.FullName) ? '1' : '0');
-            if (seen.Add(signature.ToString())) yield return action.FullName;
-        }
-        if (filter is not null) yield break;
-        foreach (var service in patterns.Select(p => p.Split(':')[0]).Where(s => s != "*" && !s.Contains('*')).Distinct(StringComparer.OrdinalIgnoreCase))
-            yield return service + ":IamHardenFutureAction";
-        yield return "iamhardenfuture:FutureAction";
-    }
+    /// <summary>One representative action per class, then unknown future actions; or, filtered, per class among the matching catalog actions.</summary>
+    public IEnumerable<string> Actions(Func<ActionDefinition, bool>? filter = null) => filter is null ? _actions.All : _actions.Where(filter);
 
     /// <summary>Resources worth trying for <paramref name="action"/>: named by the policies (instantiated), the action's sample ARN, and "*".</summary>
     public IEnumerable<string> Resources(string action)
@@ -71,14 +46,10 @@ internal sealed class RequestCandidates
         var definition = ActionCatalog.Default.FindAction(action);
         if (definition is null || definition.IsWildcardOnly) result.Add("*");
         if (definition is not null && !definition.IsWildcardOnly)
-            foreach (var type in definition.ResourceTypes.Take(2))
+            // The plainest ARN format first (s3:GetObject: the object, not an access-point object).
+            foreach (var type in definition.ResourceTypes.OrderBy(t => t.ResourceType.ArnFormat.Length).Take(2))
                 result.Add(SampleArn(type.ResourceType.ArnFormat));
-        foreach (var statement in _statements)
-        {
-            if (statement.Resources is null) continue;
-            foreach (var value in statement.Resources.Values)
-                if (value.Value != "*") result.Add(Instantiate(value.Value));
-        }
+        result.AddRange(_namedResources);
         if (definition is null) result.Add($"arn:aws:{action.Split(':')[0]}:us-east-1:{_account}:thing/example");
         return result.Distinct(StringComparer.Ordinal);
     }

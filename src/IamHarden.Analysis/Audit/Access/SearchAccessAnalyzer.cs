@@ -16,11 +16,15 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     /// <summary>Public addresses that are nobody's office (example.com and a documentation-free IPv6 peer).</summary>
     private static readonly string[] OutsideAddresses = ["93.184.216.34", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "52.94.236.248"];
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, CandidateActions> _candidates = new();
+
+    private CandidateActions Candidates(PolicySet policies) => _candidates.GetValue(policies, p => new CandidateActions(p));
+
     private const string Note = "searched realistic requests over the whole action catalog (not a proof: install libz3 for one)";
 
     public AccessAnswer AllowedWithoutMfa(PolicySet policies, IamUser user, CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
     {
-        var candidates = new RequestCandidates(policies, user);
+        var candidates = new RequestCandidates(Candidates(policies), user);
         var exempt = new HashSet<string>(enrollmentActions, StringComparer.OrdinalIgnoreCase);
         var baseContext = candidates.BaseContext(now);
         var absent = new List<string>();
@@ -29,13 +33,13 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime" };
         foreach (var request in Requests(candidates, WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)), fixedKeys, a => !exempt.Contains(a)))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
-                return AccessAnswer.Found(request, proven: false, absent);
+                return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false, absent);
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
     public AccessAnswer EnrollmentDenied(PolicySet policies, IamUser user, IReadOnlyList<string> requiredActions)
     {
-        var candidates = new RequestCandidates(policies, user);
+        var candidates = new RequestCandidates(Candidates(policies), user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "false");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:username", "aws:PrincipalArn" };
@@ -54,14 +58,14 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
                 first ??= request;
                 if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed) { allowed = true; break; }
             }
-            if (!allowed && first is not null) return AccessAnswer.Found(first, proven: false);
+            if (!allowed && first is not null) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
         }
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
     public AccessAnswer AllowedFromOutside(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
-        var candidates = new RequestCandidates(policies, user);
+        var candidates = new RequestCandidates(Candidates(policies), user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60")
             .Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
@@ -71,25 +75,25 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" };
         foreach (var request in Requests(candidates, contexts, fixedKeys, _ => true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
-                return AccessAnswer.Found(request, proven: false, request.Context.Contains("aws:SourceIp") ? [] : ["aws:SourceIp"]);
+                return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false, request.Context.Contains("aws:SourceIp") ? [] : ["aws:SourceIp"]);
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
     public AccessAnswer PrivilegedAccess(PolicySet policies, IamUser user)
     {
-        var candidates = new RequestCandidates(policies, user);
+        var candidates = new RequestCandidates(Candidates(policies), user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var request in Requests(candidates, contexts, fixedKeys, null, a => a.Service.Prefix == "iam" && a.AccessLevel == AccessLevel.PermissionsManagement))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
-                return AccessAnswer.Found(request, proven: false);
+                return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false);
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
     public AccessAnswer ServiceCallDenied(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
-        var candidates = new RequestCandidates(policies, user);
+        var candidates = new RequestCandidates(Candidates(policies), user);
         var inside = allowed.Select(r => r.Network.BaseAddress.ToString()).Concat(candidates.AddressesNamedByPolicies()).Distinct().ToList();
         if (inside.Count == 0) return AccessAnswer.NotFound(proven: false, "no approved address to compare with");
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
@@ -102,6 +106,24 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
             if (++tried >= 20) break;
         }
         return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    /// <summary>
+    /// The same request with every context key removed that the decision does not need (keys in
+    /// <paramref name="keep"/> stay: they are what the question is about). Shorter examples are
+    /// easier to read and to replay.
+    /// </summary>
+    private static AuthorizationRequest Minimal(PolicySet policies, AuthorizationRequest request, IReadOnlySet<string> keep)
+    {
+        var decision = PolicyEvaluator.Decide(policies, request);
+        var context = request.Context.Clone();
+        foreach (var key in request.Context.Entries.Select(e => e.Key).Order(StringComparer.Ordinal).ToList())
+        {
+            if (keep.Contains(key)) continue;
+            var without = context.Clone().Remove(key);
+            if (PolicyEvaluator.Decide(policies, request with { Context = without }) == decision) context = without;
+        }
+        return request with { Context = context };
     }
 
     private static IEnumerable<RequestContext> WithAddresses(RequestContext baseContext, IEnumerable<string> addresses)

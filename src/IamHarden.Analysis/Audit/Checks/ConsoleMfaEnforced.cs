@@ -49,7 +49,7 @@ public sealed class ConsoleMfaEnforced : IAuditCheck
                         Subject = user.Arn,
                         Message = new($"User {user.Name} can work with {how.Item1}: {example} is allowed.",
                             $"사용자 {user.Name}은(는) {how.Item2}으로 작업할 수 있습니다: {example} 요청이 허용됩니다."),
-                        Counterexample = CounterexampleText.From(answer, $"allowed with {how.Item1}"),
+                        Counterexample = CounterexampleText.From(answer, $"allowed with {how.Item1}", user),
                     };
                     break; // one finding per user: the console case already shows MFA is not enforced
                 }

@@ -33,9 +33,12 @@ public sealed class FullAdminPolicy : IAuditCheck
 
     public IEnumerable<Finding> Run(AuditContext context)
     {
+        // A permissions boundary that allows "*" grants nothing by itself: it only limits.
+        var boundaries = context.Snapshot.Users.Select(u => u.PermissionsBoundaryArn).Concat(context.Snapshot.Roles.Select(r => r.PermissionsBoundaryArn))
+            .Where(a => a is not null).ToHashSet(StringComparer.Ordinal);
         foreach (var policy in context.Snapshot.ManagedPolicies.Values.OrderBy(p => p.Arn, StringComparer.Ordinal))
         {
-            if (policy.IsAwsManaged) continue;
+            if (policy.IsAwsManaged || (policy.AttachmentCount == 0 && boundaries.Contains(policy.Arn))) continue;
             var statement = policy.Document.Statements.FirstOrDefault(s => s.Effect == Effect.Allow && CoversEverything(s));
             if (statement is null) continue;
             var conditional = statement.Conditions.Length > 0

@@ -47,8 +47,11 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
                 if (inside is null || !IamHarden.Core.Values.IpRange.TryParse(inside, out var range)) continue;
                 var approved = range.Network.BaseAddress.ToString();
                 // CloudFormation creating a stack calls other services with the user's credentials, from AWS's address space.
-                var direct = Request(approved, viaService: false, context.Snapshot.AccountId);
-                var viaService = Request("52.94.0.10", viaService: true, context.Snapshot.AccountId);
+                // Replay it as a user who holds the policy, so the example runs against real effective policies.
+                var holder = Holders(context, subject).FirstOrDefault();
+                var principal = holder?.Arn ?? $"arn:aws:iam::{context.Snapshot.AccountId}:user/example";
+                var direct = Request(approved, viaService: false, principal);
+                var viaService = Request("52.94.0.10", viaService: true, principal);
                 if (PolicyEvaluator.Decide(set, direct) != Decision.Allowed || PolicyEvaluator.Decide(set, viaService) != Decision.ExplicitDeny) continue;
                 yield return new Finding
                 {
@@ -56,20 +59,26 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
                     Subject = subject,
                     Message = new($"Policy {name} (statement {statement.Label}) denies requests that AWS services make for the user (aws:ViaAWSService \"true\", from an AWS address), although the same request is allowed from {approved}.",
                         $"정책 {name}(문 {statement.Label})이(가) 사용자를 대신한 AWS 서비스 요청(aws:ViaAWSService \"true\", AWS 주소)을 거부합니다. 같은 요청이 {approved}에서는 허용됩니다."),
-                    Counterexample = new Counterexample(viaService, "explicitly denied when an AWS service makes the call for the user", Proven: true),
+                    Counterexample = new Counterexample(viaService, "explicitly denied when an AWS service makes the call for the user", Proven: true) { UserName = holder?.Name },
                 };
                 break;
             }
         }
     }
 
-    private static AuthorizationRequest Request(string sourceIp, bool viaService, string account)
+    /// <summary>Users who hold the policy: attached directly, through a group, or as its inline holder.</summary>
+    private static IEnumerable<Snapshot.IamUser> Holders(AuditContext context, string policyOrHolderArn) =>
+        context.Users.Where(u => u.Arn == policyOrHolderArn
+            || u.AttachedPolicies.Any(a => a.Arn == policyOrHolderArn)
+            || u.GroupNames.Select(context.Snapshot.FindGroup).Any(g => g is not null && (g.Arn == policyOrHolderArn || g.AttachedPolicies.Any(a => a.Arn == policyOrHolderArn))));
+
+    private static AuthorizationRequest Request(string sourceIp, bool viaService, string principalArn)
     {
         var context = new RequestContext()
             .Set("aws:SourceIp", sourceIp)
             .Set("aws:ViaAWSService", viaService ? "true" : "false")
             .Set("aws:MultiFactorAuthPresent", "true");
         if (viaService) context.SetList("aws:CalledVia", ["cloudformation.amazonaws.com"]);
-        return new AuthorizationRequest(PrincipalIdentity.Parse($"arn:aws:iam::{account}:user/alice"), "s3:CreateBucket", "arn:aws:s3:::example-bucket", context);
+        return new AuthorizationRequest(PrincipalIdentity.Parse(principalArn), "s3:CreateBucket", "arn:aws:s3:::example-bucket", context);
     }
 }

@@ -53,7 +53,7 @@ public sealed class IpRestrictionEnforced : IAuditCheck
                     Subject = user.Arn,
                     Message = new($"User {user.Name} can act from outside the approved networks: {example} is allowed.",
                         $"사용자 {user.Name}은(는) 승인된 네트워크 밖에서 작업할 수 있습니다: {example} 요청이 허용됩니다."),
-                    Counterexample = CounterexampleText.From(answer, "allowed from outside allowedCidrs"),
+                    Counterexample = CounterexampleText.From(answer, "allowed from outside allowedCidrs", user),
                 };
             }
             else if (answer.Kind == AccessAnswerKind.Unknown)

@@ -1,0 +1,80 @@
+using IamHarden.Analysis.Audit;
+using IamHarden.Analysis.Audit.Access;
+using IamHarden.Analysis.Configuration;
+using IamHarden.Analysis.Snapshot;
+using IamHarden.Cli.Input;
+using IamHarden.Cli.Rendering;
+using IamHarden.Core.Policy;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IamHarden.Cli.Commands;
+
+/// <summary>`audit`: every IAM user the guide does not yet protect, plus CIS and ISMS-P checks, from an offline snapshot.</summary>
+public sealed class AuditCommand : Command<AuditSettings>
+{
+    public override int Execute(CommandContext context, AuditSettings settings, CancellationToken cancellationToken)
+    {
+        string snapshotDirectory;
+        string? configPath = settings.Config;
+        DateTimeOffset? asOf = settings.ParsedAsOf;
+        if (settings.Sample)
+        {
+            var (directory, sampleConfig) = SampleAccount.Extract();
+            snapshotDirectory = directory;
+            configPath ??= sampleConfig;
+            asOf ??= SampleAccount.AsOf;
+        }
+        else snapshotDirectory = settings.Snapshot!;
+
+        IamHardenConfig config;
+        AccountSnapshot snapshot;
+        try
+        {
+            config = configPath is null ? new IamHardenConfig() : ConfigReader.Read(configPath);
+            snapshot = SnapshotReader.Read(snapshotDirectory, BundledAwsManagedPolicies.Find);
+        }
+        catch (ConfigException ex) { throw new UserInputException(ex.Message); }
+        catch (SnapshotException ex) { throw new UserInputException(ex.Message); }
+
+        foreach (var warning in snapshot.Warnings) Console.Error.WriteLine(warning);
+
+        var (analyzer, method) = AccessAnalyzers.Create(settings.Analyzer, asOf ?? DateTimeOffset.UtcNow);
+        AuditReport report;
+        try
+        {
+            report = AuditRunner.Run(snapshot, new AuditRunner.Options
+            {
+                Config = config,
+                AsOf = asOf,
+                ServiceControlPolicies = PolicyFiles.LoadAll(settings.Scps, PolicyKind.ServiceControl),
+                OnlyChecks = AuditSettings.SplitIds(settings.Checks),
+                SkipChecks = AuditSettings.SplitIds(settings.SkipChecks),
+                Access = analyzer,
+                AnalysisMethod = method,
+            });
+        }
+        catch (ConfigException ex) { throw new UserInputException(ex.Message); }
+        report = report with { SnapshotArguments = settings.Sample ? "--sample" : "--snapshot " + SimulateCommandLine.Quote(snapshotDirectory) };
+
+        switch (settings.Format)
+        {
+            case "json": OutputTarget.Write(settings.Output, AuditJsonWriter.Write(report, settings.Lang), settings.Force); break;
+            case "csv": OutputTarget.Write(settings.Output, AuditCsvWriter.Write(report, settings.Lang), settings.Force); break;
+            case "sarif": OutputTarget.Write(settings.Output, AuditSarifWriter.Write(report, snapshotDirectory, settings.Lang), settings.Force); break;
+            default:
+                if (settings.Output is not null)
+                {
+                    var recorder = new StringWriter();
+                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(recorder), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+                    console.Profile.Width = 200;
+                    AuditTableRenderer.Render(console, report, settings.Lang);
+                    OutputTarget.Write(settings.Output, recorder.ToString(), settings.Force);
+                }
+                else AuditTableRenderer.Render(AnsiConsole.Console, report, settings.Lang);
+                break;
+        }
+        return settings.ParsedFailOn is { } threshold && report.Findings.Any(f => f.Severity.IsAtLeast(threshold))
+            ? ExitCodes.Findings : ExitCodes.Success;
+    }
+}
