@@ -25,6 +25,11 @@ public static class CliApplication
                 .WithDescription("Decide requests against IAM policies exactly as AWS does, with the reason.")
                 .WithExample("simulate", "--policy", "force-mfa.json", "--policy", "admin.json", "--action", "ec2:DescribeInstances", "--context", "aws:MultiFactorAuthPresent=false")
                 .WithExample("simulate", "--policy", "p.json", "--requests", "requests.jsonl", "--output", "jsonl");
+            config.AddCommand<LintCommand>("lint")
+                .WithDescription("Check IAM policies for what AWS would reject, what is risky and what silently fails to protect (text, JSON or SARIF).")
+                .WithExample("lint", "force-mfa.json", "restrict-ip.json")
+                .WithExample("lint", "--format", "sarif", "--output", "lint.sarif", "policies/admins.json")
+                .WithExample("lint", "--kind", "resource", "bucket-policy.json");
             config.AddCommand<AuditCommand>("audit")
                 .WithDescription("Audit an account snapshot against the guide, CIS AWS Foundations and ISMS-P.")
                 .WithExample("audit", "--sample")
@@ -42,7 +47,7 @@ public static class CliApplication
         });
         try
         {
-            return app.Run(args);
+            return app.Run(LintArguments.ProtectStandardInput(args));
         }
         catch (UserInputException ex)
         {
