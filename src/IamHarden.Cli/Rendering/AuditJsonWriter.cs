@@ -80,37 +80,51 @@ public static class AuditJsonWriter
         if ((finding.FixCommand ?? finding.Check.FixCommand) is { } fix) json.WriteString("fix", fix);
         if (finding.Counterexample is { } example)
         {
-            json.WriteStartObject("counterexample");
-            var request = example.Request;
-            json.WriteString("principal", request.Principal.Arn);
-            json.WriteString("action", request.Action);
-            json.WriteString("resource", request.Resource);
-            json.WriteStartObject("context");
-            foreach (var (key, value) in request.Context.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                if (value.IsList)
-                {
-                    json.WriteStartArray(key);
-                    foreach (var v in value.Values) json.WriteStringValue(v);
-                    json.WriteEndArray();
-                }
-                else json.WriteString(key, value[0]);
-            }
-            json.WriteEndObject();
-            json.WriteStartArray("absentKeys");
-            foreach (var key in example.AbsentKeys) json.WriteStringValue(key);
-            json.WriteEndArray();
-            json.WriteString("explanation", example.Explanation);
-            json.WriteBoolean("proven", example.Proven);
-            json.WriteString("simulate", SimulateCommandLine.For(report, example));
-            json.WriteEndObject();
+            json.WritePropertyName("counterexample");
+            WriteCounterexample(json, report, example);
         }
+        json.WriteEndObject();
+    }
+
+    /// <summary>A counterexample as an object: the request, the keys left absent, and the `simulate` command that replays it.</summary>
+    public static void WriteCounterexample(Utf8JsonWriter json, AuditReport report, Counterexample example)
+    {
+        json.WriteStartObject();
+        var request = example.Request;
+        json.WriteString("principal", request.Principal.Arn);
+        json.WriteString("action", request.Action);
+        json.WriteString("resource", request.Resource);
+        json.WriteStartObject("context");
+        foreach (var (key, value) in request.Context.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (value.IsList)
+            {
+                json.WriteStartArray(key);
+                foreach (var v in value.Values) json.WriteStringValue(v);
+                json.WriteEndArray();
+            }
+            else json.WriteString(key, value[0]);
+        }
+        json.WriteEndObject();
+        json.WriteStartArray("absentKeys");
+        foreach (var key in example.AbsentKeys) json.WriteStringValue(key);
+        json.WriteEndArray();
+        json.WriteString("explanation", example.Explanation);
+        json.WriteBoolean("proven", example.Proven);
+        json.WriteString("simulate", SimulateCommandLine.For(report, example));
         json.WriteEndObject();
     }
 
     private static void WriteUser(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf)
     {
         json.WriteStartObject();
+        WriteUserProperties(json, status, asOf);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The properties of one row of the user matrix (the caller opens and closes the object, so it can add its own).</summary>
+    public static void WriteUserProperties(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf)
+    {
         json.WriteString("name", status.User.Name);
         json.WriteString("arn", status.User.Arn);
         json.WriteBoolean("console", status.Console);
@@ -136,7 +150,6 @@ public static class AuditJsonWriter
         json.WriteStartArray("policies");
         foreach (var p in status.EffectivePolicies) json.WriteStringValue(p);
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     public static string Name(GuardStatus status) => status switch
