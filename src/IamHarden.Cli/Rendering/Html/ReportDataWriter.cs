@@ -80,6 +80,7 @@ public static class ReportDataWriter
         json.WriteStartObject("policies");
         if (policies.MfaPolicyJson is { } mfa) json.WriteString("mfa", mfa);
         if (policies.IpPolicyJson is { } ip) json.WriteString("ip", ip);
+        if (policies.IpPolicyProblem is { } problem) json.WriteString("ipProblem", problem);
         json.WriteEndObject();
 
         json.WriteStartArray("warnings");

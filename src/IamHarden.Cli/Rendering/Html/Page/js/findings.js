@@ -83,6 +83,9 @@ function buildGroupBody(group) {
     ]),
     check.fix ? codeBlock('fixHeading', check.fix, 'copyFix') : null,
     check.policy && policies[check.policy] ? codeBlock(check.policy === 'mfa' ? 'policyMfaHeading' : 'policyIpHeading', policies[check.policy], 'copyPolicy') : null,
+    check.policy === 'ip' && !policies.ip && policies.ipProblem
+      ? el('p', { class: 'policy-note', text: t('policyIpUnavailable', { reason: policies.ipProblem }) })
+      : null,
     referenceList(check.references),
     findingTable(group),
   );
