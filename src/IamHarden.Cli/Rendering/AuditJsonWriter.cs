@@ -118,13 +118,6 @@ public static class AuditJsonWriter
     private static void WriteUser(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf)
     {
         json.WriteStartObject();
-        WriteUserProperties(json, status, asOf);
-        json.WriteEndObject();
-    }
-
-    /// <summary>The properties of one row of the user matrix (the caller opens and closes the object, so it can add its own).</summary>
-    public static void WriteUserProperties(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf)
-    {
         json.WriteString("name", status.User.Name);
         json.WriteString("arn", status.User.Arn);
         json.WriteBoolean("console", status.Console);
@@ -150,6 +143,7 @@ public static class AuditJsonWriter
         json.WriteStartArray("policies");
         foreach (var p in status.EffectivePolicies) json.WriteStringValue(p);
         json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     public static string Name(GuardStatus status) => status switch

@@ -58,16 +58,14 @@ public static class ReportDataWriter
         foreach (var finding in report.Findings) WriteFinding(json, report, finding, checkIndex, userIndex);
         json.WriteEndArray();
 
+        // Group names and effective-policy labels repeat across thousands of users: each is
+        // stored once in "strings" and users refer to it by index.
+        var strings = new StringTable();
         json.WriteStartArray("users");
-        foreach (var user in report.Users)
-        {
-            json.WriteStartObject();
-            AuditJsonWriter.WriteUserProperties(json, user, report.AsOf);
-            json.WriteStartObject("tags");
-            foreach (var (key, value) in user.User.Tags.OrderBy(t => t.Key, StringComparer.Ordinal)) json.WriteString(key, value);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
+        foreach (var user in report.Users) WriteUser(json, user, report.AsOf, strings);
+        json.WriteEndArray();
+        json.WriteStartArray("strings");
+        foreach (var text in strings.Values) json.WriteStringValue(text);
         json.WriteEndArray();
 
         json.WriteStartArray("scorecard");
@@ -126,6 +124,58 @@ public static class ReportDataWriter
             AuditJsonWriter.WriteCounterexample(json, report, example);
         }
         json.WriteEndObject();
+    }
+
+    /// <summary>A row of the user matrix: the fields of `--format json`'s users, groups and policies as string indices, plus tags.</summary>
+    private static void WriteUser(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf, StringTable strings)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", status.User.Name);
+        json.WriteString("arn", status.User.Arn);
+        json.WriteBoolean("console", status.Console);
+        json.WriteBoolean("mfaDevice", status.MfaDevice);
+        json.WriteString("mfaEnforced", AuditJsonWriter.Name(status.MfaEnforced));
+        json.WriteString("ipRestricted", AuditJsonWriter.Name(status.IpRestricted));
+        json.WriteBoolean("admin", status.IsAdmin);
+        json.WriteBoolean("breakGlass", status.IsBreakGlass);
+        json.WriteStartArray("accessKeys");
+        foreach (var key in status.ActiveKeys)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("slot", key.Slot);
+            if (key.LastRotated is { } rotated) json.WriteNumber("ageDays", (int)(asOf - rotated).TotalDays);
+            if (key.LastUsed is { } used) json.WriteString("lastUsed", used.ToString("yyyy-MM-dd"));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (status.LastUsed is { } last) json.WriteString("lastUsed", last.ToString("yyyy-MM-dd"));
+        json.WriteStartArray("groups");
+        foreach (var group in status.Groups) json.WriteNumberValue(strings.IndexOf(group));
+        json.WriteEndArray();
+        json.WriteStartArray("policies");
+        foreach (var policy in status.EffectivePolicies) json.WriteNumberValue(strings.IndexOf(policy));
+        json.WriteEndArray();
+        json.WriteStartObject("tags");
+        foreach (var (key, value) in status.User.Tags.OrderBy(t => t.Key, StringComparer.Ordinal)) json.WriteString(key, value);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private sealed class StringTable
+    {
+        private readonly Dictionary<string, int> indices = new(StringComparer.Ordinal);
+        public List<string> Values { get; } = [];
+
+        public int IndexOf(string text)
+        {
+            if (!indices.TryGetValue(text, out var index))
+            {
+                index = Values.Count;
+                indices.Add(text, index);
+                Values.Add(text);
+            }
+            return index;
+        }
     }
 
     private static void WriteScorecardItem(Utf8JsonWriter json, ScorecardItem item)

@@ -11,7 +11,14 @@ function severityRank(severity) {
 
 function buildModel(data) {
   const checks = data.checks.map((check, index) => Object.assign({}, check, { index: index, items: [] }));
-  const users = data.users.map((user, index) => Object.assign({}, user, { index: index, items: [], worst: SEVERITIES.length }));
+  const strings = data.strings;
+  const users = data.users.map((user, index) => Object.assign({}, user, {
+    index: index,
+    groups: user.groups.map((i) => strings[i]),
+    policies: user.policies.map((i) => strings[i]),
+    items: [],
+    worst: SEVERITIES.length,
+  }));
   const findings = data.findings.map((raw, index) => {
     const check = checks[raw.check];
     const user = raw.user !== undefined ? users[raw.user] : null;
