@@ -44,10 +44,15 @@ internal ref struct JsonCursor
         }
         catch (JsonException ex)
         {
-            var span = _source.SpanAtLineByte(ex.LineNumber ?? 0, (ex.BytePositionInLine ?? 0) + (ex.LineNumber == 0 ? Bom : 0));
-            var message = ex.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.');
-            throw new SnapshotException($"{_source.Name}:{span.Line}:{span.Column}: invalid JSON: {message}");
+            throw Invalid(ex);
         }
+    }
+
+    private SnapshotException Invalid(JsonException ex)
+    {
+        var span = _source.SpanAtLineByte(ex.LineNumber ?? 0, (ex.BytePositionInLine ?? 0) + (ex.LineNumber == 0 ? Bom : 0));
+        var message = ex.Message.Split(" LineNumber:")[0].Split(" Path:")[0].TrimEnd('.');
+        return new SnapshotException($"{_source.Name}:{span.Line}:{span.Column}: invalid JSON (is the file truncated?): {message}");
     }
 
     /// <summary>Reads the start of an object and calls <paramref name="member"/> for each member (positioned on its value).</summary>
@@ -116,12 +121,22 @@ internal ref struct JsonCursor
     public (ReadOnlyMemory<byte> Bytes, long Start) RawValue(byte[] file)
     {
         long start = TokenStart;
-        if (_reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) _reader.Skip();
+        if (_reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) Skip();
         long end = Bom + _reader.BytesConsumed;
         return (file.AsMemory((int)start, (int)(end - start)), start);
     }
 
-    public void Skip() => _reader.Skip();
+    public void Skip()
+    {
+        try
+        {
+            _reader.Skip();
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid(ex);
+        }
+    }
 
     private string Describe() => _reader.TokenType switch
     {
