@@ -125,6 +125,30 @@ public sealed class SampleReportTests(ChromiumBrowser browser) : IClassFixture<C
     }
 
     [SkippableFact]
+    public async Task A_scorecard_line_shows_the_users_it_names_in_the_matrix()
+    {
+        Skip.IfNot(ChromiumBrowser.Available, ChromiumBrowser.SkipReason);
+        var json = SampleAudit.Json;
+        string[] mfaChecks = ["console_mfa_enabled", "console_mfa_enforced", "mfa_enrollment_blocked"];
+        var usersByArn = json.GetProperty("users").EnumerateArray().ToDictionary(u => u.GetProperty("arn").GetString()!, u => u.GetProperty("name").GetString()!);
+        var expected = json.GetProperty("findings").EnumerateArray()
+            .Where(f => mfaChecks.Contains(f.GetProperty("check").GetString()))
+            .Select(f => usersByArn[f.GetProperty("subject").GetString()!]).Distinct().Order().ToList();
+
+        await using var probe = await browser.OpenAsync(AuditReports.SampleHtml);
+        var page = probe.Page;
+        var item = page.Locator(".scorecard-item[data-item='mfa-console-users']");
+        Assert.Equal("red", await item.GetAttributeAsync("data-status"));
+        Assert.Equal($"{expected.Count} users affected", await item.Locator(".affected-users").TextContentAsync());
+        await item.Locator("button.show-users").ClickAsync();
+
+        Assert.Equal("scorecard:mfa-console-users", await page.InputValueAsync("#matrix-view"));
+        Assert.True(await page.Locator("#matrix-view").EvaluateAsync<bool>("node => document.activeElement === node"));
+        Assert.Equal(expected, (await page.Locator("#matrix-body .user-link").AllTextContentsAsync()).Order());
+        probe.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task Opening_a_user_shows_policies_findings_and_the_counterexample_command()
     {
         Skip.IfNot(ChromiumBrowser.Available, ChromiumBrowser.SkipReason);
@@ -143,6 +167,8 @@ public sealed class SampleReportTests(ChromiumBrowser browser) : IClassFixture<C
         var dialog = page.Locator("#user-dialog");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         Assert.Equal("User heidi", await page.TextContentAsync("#user-dialog-title"));
+        // heidi is a console user whose MFA is not enforced: the dialog marks it as a gap, as the matrix does.
+        Assert.Equal("mark-cell bad", await dialog.Locator("[data-control='colMfaEnforced'] dd").GetAttributeAsync("class"));
 
         var policies = heidi.GetProperty("policies").EnumerateArray().Select(p => p.GetString()!).ToList();
         var policySection = dialog.Locator(".dialog-section", new LocatorLocatorOptions { Has = page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Effective policies" }) });

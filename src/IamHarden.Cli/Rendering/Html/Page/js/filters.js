@@ -70,6 +70,23 @@ function userMatches(user, terms, view) {
   return terms.length === 0 || containsAll(userHaystack(user), terms);
 }
 
+/**
+ * One view per line of the guide's scorecard: the users its findings name. The label is the
+ * recommendation's title in the current language.
+ */
+let SCORECARD_VIEWS = [];
+
+function buildScorecardViews(model) {
+  SCORECARD_VIEWS = model.data.scorecard.map((item) => {
+    const checks = new Set(item.checks);
+    return {
+      id: 'scorecard:' + item.id,
+      label: () => local(item.title),
+      test: (u) => u.items.some((f) => checks.has(f.check.id)),
+    };
+  });
+}
+
 function currentView() {
-  return MATRIX_VIEWS.find((v) => v.id === Filters.view) || MATRIX_VIEWS[0];
+  return MATRIX_VIEWS.find((v) => v.id === Filters.view) || SCORECARD_VIEWS.find((v) => v.id === Filters.view) || MATRIX_VIEWS[0];
 }

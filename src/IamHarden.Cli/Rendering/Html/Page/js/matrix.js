@@ -20,10 +20,10 @@ const STATUS_ORDER = { no: 0, unknown: 1, yes: 2, 'n/a': 3 };
 /** Columns: id, heading text key, sort key (ascending = worst first where it means anything), cell. */
 const MATRIX_COLUMNS = [
   { id: 'user', text: 'colUser', compare: (a, b) => compareText(a.name.toLowerCase(), b.name.toLowerCase()) || compareText(a.arn, b.arn), cell: userCell },
-  { id: 'console', text: 'colConsole', compare: (a, b) => Number(b.console) - Number(a.console), cell: (u) => flagCell(u.console, 'neutral') },
-  { id: 'mfaDevice', text: 'colMfaDevice', compare: (a, b) => Number(a.mfaDevice) - Number(b.mfaDevice), cell: (u) => flagCell(u.mfaDevice, u.console ? 'good-if-yes' : 'neutral') },
-  { id: 'mfaEnforced', text: 'colMfaEnforced', compare: (a, b) => STATUS_ORDER[a.mfaEnforced] - STATUS_ORDER[b.mfaEnforced], cell: (u) => guardCell(u.mfaEnforced, u.console) },
-  { id: 'ipRestricted', text: 'colIpRestricted', compare: (a, b) => STATUS_ORDER[a.ipRestricted] - STATUS_ORDER[b.ipRestricted], cell: (u) => guardCell(u.ipRestricted, u.admin && !u.breakGlass) },
+  { id: 'console', text: 'colConsole', compare: (a, b) => Number(b.console) - Number(a.console), cell: (u) => markCell(userControls(u).console) },
+  { id: 'mfaDevice', text: 'colMfaDevice', compare: (a, b) => Number(a.mfaDevice) - Number(b.mfaDevice), cell: (u) => markCell(userControls(u).mfaDevice) },
+  { id: 'mfaEnforced', text: 'colMfaEnforced', compare: (a, b) => STATUS_ORDER[a.mfaEnforced] - STATUS_ORDER[b.mfaEnforced], cell: (u) => markCell(userControls(u).mfaEnforced) },
+  { id: 'ipRestricted', text: 'colIpRestricted', compare: (a, b) => STATUS_ORDER[a.ipRestricted] - STATUS_ORDER[b.ipRestricted], cell: (u) => markCell(userControls(u).ipRestricted) },
   { id: 'keys', text: 'colAccessKeys', compare: (a, b) => oldestKeyAge(b) - oldestKeyAge(a), cell: keysCell },
   { id: 'lastUsed', text: 'colLastUsed', compare: (a, b) => compareText(a.lastUsed || '', b.lastUsed || ''), cell: (u) => el('td', { class: 'date', text: u.lastUsed || t('never') }) },
   { id: 'groups', text: 'colGroups', compare: (a, b) => compareText(a.groups.join(',').toLowerCase(), b.groups.join(',').toLowerCase()), cell: (u) => el('td', { class: 'groups', text: u.groups.join(', ') || t('none') }) },
@@ -46,26 +46,35 @@ function userCell(user) {
   ]);
 }
 
-/** A yes/no cell. Judgement "good-if-yes" colours a no as a gap; "neutral" states the fact only. */
-function flagCell(value, judgement) {
-  const kind = judgement === 'neutral' ? 'neutral' : value ? 'good' : 'bad';
-  return markCell(value ? 'yes' : 'no', kind);
+/** A yes/no fact. Judgement "good-if-yes" marks a no as a gap; "neutral" states the fact only. */
+function judgeFlag(value, judgement) {
+  return { status: value ? 'yes' : 'no', kind: judgement === 'neutral' ? 'neutral' : value ? 'good' : 'bad' };
 }
 
-/** A guard status cell (yes, no, n/a, unknown); a "no" is a gap only where the guide asks for the guard. */
-function guardCell(status, required) {
-  const kind = status === 'yes' ? 'good' : status === 'no' ? (required ? 'bad' : 'neutral') : status === 'unknown' ? 'warn' : 'neutral';
-  return markCell(status, kind);
+/** A guard status (yes, no, n/a, unknown); a "no" is a gap only where the guide asks for the guard. */
+function judgeGuard(status, required) {
+  return { status: status, kind: status === 'yes' ? 'good' : status === 'no' ? (required ? 'bad' : 'neutral') : status === 'unknown' ? 'warn' : 'neutral' };
+}
+
+/** The judgements of a user's controls, shared by the matrix and the user dialog so both say the same. */
+function userControls(user) {
+  return {
+    console: judgeFlag(user.console, 'neutral'),
+    mfaDevice: judgeFlag(user.mfaDevice, user.console ? 'good-if-yes' : 'neutral'),
+    mfaEnforced: judgeGuard(user.mfaEnforced, user.console),
+    ipRestricted: judgeGuard(user.ipRestricted, user.admin && !user.breakGlass),
+  };
 }
 
 const MARKS = { yes: '✓', no: '✗', 'n/a': '–', unknown: '?' };
 
-function markCell(status, kind) {
-  return el('td', { class: 'mark-cell ' + kind, attrs: { 'data-value': status } }, [
-    el('span', { class: 'mark', attrs: { 'aria-hidden': 'true' }, text: MARKS[status] || '' }),
-    ' ',
-    t('value.' + status),
-  ]);
+/** A symbol for the eye (hidden from screen readers) and the word for everyone. */
+function markContent(status) {
+  return [el('span', { class: 'mark', attrs: { 'aria-hidden': 'true' }, text: MARKS[status] || '' }), ' ', t('value.' + status)];
+}
+
+function markCell(judgement) {
+  return el('td', { class: 'mark-cell ' + judgement.kind, attrs: { 'data-value': judgement.status } }, markContent(judgement.status));
 }
 
 function keysCell(user) {
@@ -157,10 +166,22 @@ function renderMatrixRows() {
 function renderMatrixViews() {
   const select = clear(byId('matrix-view'));
   for (const view of MATRIX_VIEWS) select.append(el('option', { text: t(view.text), attrs: { value: view.id, selected: view.id === Filters.view } }));
+  select.append(el('optgroup', { attrs: { label: t('viewGroupScorecard') } },
+    SCORECARD_VIEWS.map((view) => el('option', { text: view.label(), attrs: { value: view.id, selected: view.id === Filters.view } }))));
+}
+
+/** Shows the matrix with one view chosen (from the scorecard's "Show these users"), and moves there. */
+function showMatrixView(viewId) {
+  const select = byId('matrix-view');
+  select.value = viewId;
+  setFilter('view', viewId);
+  byId('users').scrollIntoView();
+  select.focus();
 }
 
 function initMatrix(model) {
   Matrix.model = model;
+  buildScorecardViews(model);
   byId('matrix-view').addEventListener('change', (event) => setFilter('view', event.target.value));
 }
 

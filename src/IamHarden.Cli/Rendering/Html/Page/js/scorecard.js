@@ -1,6 +1,7 @@
 // scorecard.js — the guide's seven recommendations, each green, amber or red with the number of
 // users affected. The status and counts are computed by the tool (GuideScorecard.cs, mapping in
-// docs/REPORT.md); the page only shows them, with the check ids behind each line.
+// docs/REPORT.md); the page shows them, with the check ids behind each line and a button that
+// shows the affected users in the matrix.
 
 const STATUS_SYMBOL = { green: '✓', amber: '!', red: '✗', 'not-checked': '–' };
 
@@ -21,6 +22,14 @@ function renderScorecard(model) {
         el('p', { class: 'affected' }, affected),
         el('p', { class: 'population', text: tn('population', item.population, { label: local(item.populationLabel) }) }),
         el('p', { class: 'checks' }, [t('checksLabel') + ' '].concat(joinNodes(checks, ', '))),
+        item.usersAffected > 0
+          ? el('button', {
+            class: 'show-users',
+            text: tn('showAffectedUsers', item.usersAffected),
+            attrs: { type: 'button', 'data-item': item.id },
+            on: { click: () => showMatrixView('scorecard:' + item.id) },
+          })
+          : null,
       ]),
     ]));
   }

@@ -54,17 +54,19 @@ function section(headingKey, content) {
 }
 
 function controlList(user) {
+  const controls = userControls(user);
+  const judged = (judgement) => el('dd', { class: 'mark-cell ' + judgement.kind }, markContent(judgement.status));
   const facts = [
-    ['colConsole', t('value.' + (user.console ? 'yes' : 'no'))],
-    ['colMfaDevice', t('value.' + (user.mfaDevice ? 'yes' : 'no'))],
-    ['colMfaEnforced', t('value.' + user.mfaEnforced)],
-    ['colIpRestricted', t('value.' + user.ipRestricted)],
-    ['badgeAdmin', t('value.' + (user.admin ? 'yes' : 'no'))],
-    ['badgeBreakGlass', t('value.' + (user.breakGlass ? 'yes' : 'no'))],
-    ['colLastUsed', user.lastUsed || t('never')],
+    ['colConsole', judged(controls.console)],
+    ['colMfaDevice', judged(controls.mfaDevice)],
+    ['colMfaEnforced', judged(controls.mfaEnforced)],
+    ['colIpRestricted', judged(controls.ipRestricted)],
+    ['badgeAdmin', judged(judgeFlag(user.admin, 'neutral'))],
+    ['badgeBreakGlass', judged(judgeFlag(user.breakGlass, 'neutral'))],
+    ['colLastUsed', el('dd', { text: user.lastUsed || t('never') })],
   ];
   return el('dl', { class: 'controls' }, facts.map(([key, value]) =>
-    el('div', { attrs: { 'data-control': key } }, [el('dt', { text: t(key) }), el('dd', { text: value })])));
+    el('div', { attrs: { 'data-control': key } }, [el('dt', { text: t(key) }), value])));
 }
 
 function plainList(items) {
