@@ -21,7 +21,7 @@ function t(key, params) {
  * language's plural rules (a key with ".one" is used where the rule says "one"; Korean has none).
  */
 function tn(key, count, params) {
-  const category = new Intl.PluralRules(Text.language === 'ko' ? 'ko-KR' : 'en-US').select(count);
+  const category = formatters().plural.select(count);
   const table = Text.strings[Text.language] || {};
   const variant = key + '.' + category;
   return t(table[variant] !== undefined ? variant : key, Object.assign({ count: formatNumber(count) }, params || {}));
@@ -35,7 +35,19 @@ function local(text) {
 }
 
 function formatNumber(value) {
-  return new Intl.NumberFormat(Text.language === 'ko' ? 'ko-KR' : 'en-US').format(value);
+  return formatters().number.format(value);
+}
+
+// Intl objects are costly to make and the matrix asks for thousands of numbers: one set per language.
+const FORMATTERS = {};
+
+function formatters() {
+  const language = Text.language;
+  if (!FORMATTERS[language]) {
+    const locale = language === 'ko' ? 'ko-KR' : 'en-US';
+    FORMATTERS[language] = { number: new Intl.NumberFormat(locale), plural: new Intl.PluralRules(locale) };
+  }
+  return FORMATTERS[language];
 }
 
 /** "2026-11-30T12:00:00Z" as "2026-11-30 12:00 UTC": the report's dates are UTC and stay so, whatever the reader's zone. */
