@@ -4,6 +4,7 @@ using IamHarden.Analysis.Configuration;
 using IamHarden.Analysis.Snapshot;
 using IamHarden.Cli.Input;
 using IamHarden.Cli.Rendering;
+using IamHarden.Cli.Rendering.Html;
 using IamHarden.Core.Policy;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -62,6 +63,7 @@ public sealed class AuditCommand : Command<AuditSettings>
             case "json": OutputTarget.Write(settings.Output, AuditJsonWriter.Write(report, settings.Lang), settings.Force); break;
             case "csv": OutputTarget.Write(settings.Output, AuditCsvWriter.Write(report, settings.Lang), settings.Force); break;
             case "sarif": OutputTarget.Write(settings.Output, AuditSarifWriter.Write(report, snapshotDirectory, settings.Lang), settings.Force); break;
+            case "html": OutputTarget.Write(settings.Output, AuditHtmlWriter.Write(report, settings.Lang, RemediationPolicies.From(config)), settings.Force); break;
             default:
                 if (settings.Output is not null)
                 {

@@ -30,7 +30,7 @@ public sealed class AuditSettings : CommandSettings
     public string[] Scps { get; init; } = [];
 
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("table (default), json, csv or sarif.")]
+    [Description("table (default), json, csv, sarif or html (one self-contained page; use with --output).")]
     public string Format { get; init; } = "table";
 
     [CommandOption("-o|--output <FILE>")]
@@ -46,7 +46,7 @@ public sealed class AuditSettings : CommandSettings
     public string? FailOn { get; init; }
 
     [CommandOption("--lang <LANG>")]
-    [Description("Language of messages and remediation: en (default) or ko.")]
+    [Description("Language of messages and remediation: en (default) or ko. The HTML report carries both and opens in this one.")]
     public string Lang { get; init; } = "en";
 
     [CommandOption("--checks <IDS>")]
@@ -73,8 +73,8 @@ public sealed class AuditSettings : CommandSettings
     {
         if (Snapshot is null && !Sample) return ValidationResult.Error("give --snapshot DIR (or --sample for the bundled sample account)");
         if (Snapshot is not null && Sample) return ValidationResult.Error("give either --snapshot or --sample, not both");
-        if (Format is not ("table" or "json" or "csv" or "sarif"))
-            return ValidationResult.Error($"--format must be table, json, csv or sarif; found \"{Format}\"");
+        if (Format is not ("table" or "json" or "csv" or "sarif" or "html"))
+            return ValidationResult.Error($"--format must be table, json, csv, sarif or html; found \"{Format}\"");
         if (Lang is not ("en" or "ko")) return ValidationResult.Error($"--lang must be en or ko; found \"{Lang}\"");
         if (FailOn is not null && ParsedFailOn is null) return ValidationResult.Error($"--fail-on must be critical, high, medium, low or info; found \"{FailOn}\"");
         if (Analyzer is not ("auto" or "prover" or "search")) return ValidationResult.Error($"--analyzer must be auto, prover or search; found \"{Analyzer}\"");

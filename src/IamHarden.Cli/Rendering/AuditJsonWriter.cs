@@ -80,31 +80,38 @@ public static class AuditJsonWriter
         if ((finding.FixCommand ?? finding.Check.FixCommand) is { } fix) json.WriteString("fix", fix);
         if (finding.Counterexample is { } example)
         {
-            json.WriteStartObject("counterexample");
-            var request = example.Request;
-            json.WriteString("principal", request.Principal.Arn);
-            json.WriteString("action", request.Action);
-            json.WriteString("resource", request.Resource);
-            json.WriteStartObject("context");
-            foreach (var (key, value) in request.Context.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-            {
-                if (value.IsList)
-                {
-                    json.WriteStartArray(key);
-                    foreach (var v in value.Values) json.WriteStringValue(v);
-                    json.WriteEndArray();
-                }
-                else json.WriteString(key, value[0]);
-            }
-            json.WriteEndObject();
-            json.WriteStartArray("absentKeys");
-            foreach (var key in example.AbsentKeys) json.WriteStringValue(key);
-            json.WriteEndArray();
-            json.WriteString("explanation", example.Explanation);
-            json.WriteBoolean("proven", example.Proven);
-            json.WriteString("simulate", SimulateCommandLine.For(report, example));
-            json.WriteEndObject();
+            json.WritePropertyName("counterexample");
+            WriteCounterexample(json, report, example);
         }
+        json.WriteEndObject();
+    }
+
+    /// <summary>A counterexample as an object: the request, the keys left absent, and the `simulate` command that replays it.</summary>
+    public static void WriteCounterexample(Utf8JsonWriter json, AuditReport report, Counterexample example)
+    {
+        json.WriteStartObject();
+        var request = example.Request;
+        json.WriteString("principal", request.Principal.Arn);
+        json.WriteString("action", request.Action);
+        json.WriteString("resource", request.Resource);
+        json.WriteStartObject("context");
+        foreach (var (key, value) in request.Context.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (value.IsList)
+            {
+                json.WriteStartArray(key);
+                foreach (var v in value.Values) json.WriteStringValue(v);
+                json.WriteEndArray();
+            }
+            else json.WriteString(key, value[0]);
+        }
+        json.WriteEndObject();
+        json.WriteStartArray("absentKeys");
+        foreach (var key in example.AbsentKeys) json.WriteStringValue(key);
+        json.WriteEndArray();
+        json.WriteString("explanation", example.Explanation);
+        json.WriteBoolean("proven", example.Proven);
+        json.WriteString("simulate", SimulateCommandLine.For(report, example));
         json.WriteEndObject();
     }
 

@@ -1,0 +1,204 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using IamHarden.Analysis.Audit;
+
+namespace IamHarden.Cli.Rendering.Html;
+
+/// <summary>
+/// The audit as the page's data: the same facts as `--format json`, normalised so a 10,000-user
+/// account stays small (each check's texts once, findings point at their check and user by index)
+/// and carrying both languages of every localised text, so the page can switch language without
+/// the tool. Also: user tags, the guide's scorecard and the policies to copy. The format is
+/// described in docs/REPORT.md; its "format" number changes when a reader would need to.
+/// </summary>
+public static class ReportDataWriter
+{
+    public const int FormatVersion = 1;
+
+    private static readonly JsonWriterOptions Options = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(AuditReport report, string language, RemediationPolicies policies)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+            Write(json, report, language, policies);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter json, AuditReport report, string language, RemediationPolicies policies)
+    {
+        var checkIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var checks = new List<CheckMetadata>();
+        foreach (var check in report.ChecksRun.Concat(report.Findings.Select(f => f.Check)))
+        {
+            if (checkIndex.TryAdd(check.Id, checks.Count)) checks.Add(check);
+        }
+        var userIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < report.Users.Count; i++) userIndex.TryAdd(report.Users[i].User.Arn, i);
+        var ran = report.ChecksRun.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+
+        json.WriteStartObject();
+        json.WriteNumber("format", FormatVersion);
+        json.WriteString("account", report.AccountId);
+        json.WriteString("asOf", report.AsOf.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        if (report.SnapshotTime is { } snapshotTime) json.WriteString("snapshotTime", snapshotTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
+        json.WriteString("language", language);
+        json.WriteString("analysis", report.AnalysisMethod);
+        json.WriteNumber("score", report.Score);
+        json.WriteStartObject("summary");
+        foreach (var severity in Enum.GetValues<Severity>()) json.WriteNumber(severity.Name(), report.Count(severity));
+        json.WriteEndObject();
+
+        json.WriteStartArray("checks");
+        foreach (var check in checks) WriteCheck(json, check, report, ran.Contains(check.Id));
+        json.WriteEndArray();
+
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings) WriteFinding(json, report, finding, checkIndex, userIndex);
+        json.WriteEndArray();
+
+        // Group names and effective-policy labels repeat across thousands of users: each is
+        // stored once in "strings" and users refer to it by index.
+        var strings = new StringTable();
+        json.WriteStartArray("users");
+        foreach (var user in report.Users) WriteUser(json, user, report.AsOf, strings);
+        json.WriteEndArray();
+        json.WriteStartArray("strings");
+        foreach (var text in strings.Values) json.WriteStringValue(text);
+        json.WriteEndArray();
+
+        json.WriteStartArray("scorecard");
+        foreach (var item in GuideScorecard.For(report)) WriteScorecardItem(json, item);
+        json.WriteEndArray();
+        json.WriteStartArray("unmappedChecks");
+        foreach (var id in GuideScorecard.UnmappedCheckIds(report)) json.WriteStringValue(id);
+        json.WriteEndArray();
+
+        json.WriteStartObject("policies");
+        if (policies.MfaPolicyJson is { } mfa) json.WriteString("mfa", mfa);
+        if (policies.IpPolicyJson is { } ip) json.WriteString("ip", ip);
+        if (policies.IpPolicyProblem is { } problem) json.WriteString("ipProblem", problem);
+        json.WriteEndObject();
+
+        json.WriteStartArray("warnings");
+        foreach (var warning in report.Warnings) json.WriteStringValue(warning.ToString());
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCheck(Utf8JsonWriter json, CheckMetadata check, AuditReport report, bool ran)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", check.Id);
+        json.WriteString("severity", check.Severity.Name());
+        json.WriteBoolean("ran", ran);
+        json.WriteString("subject", check.Subject);
+        WriteLocalized(json, "title", check.Title);
+        WriteLocalized(json, "risk", check.Risk);
+        WriteLocalized(json, "remediation", check.Remediation);
+        if (check.FixCommand is { } fix) json.WriteString("fix", fix);
+        if (RemediationPolicies.KindFor(check.Id) is { } policy) json.WriteString("policy", policy);
+        json.WriteStartArray("references");
+        foreach (var reference in check.References()) json.WriteStringValue(reference);
+        json.WriteEndArray();
+        json.WriteNumber("findings", report.Findings.Count(f => f.Check.Id == check.Id));
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, AuditReport report, Finding finding,
+        Dictionary<string, int> checkIndex, Dictionary<string, int> userIndex)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("check", checkIndex[finding.Check.Id]);
+        // Only when a finding's severity differs from its check's: the page falls back to the check.
+        if (finding.SeverityOverride is { } severity) json.WriteString("severity", severity.Name());
+        // A user's finding names the user by index (its ARN is in the user's row); others keep the ARN.
+        if (userIndex.TryGetValue(finding.Subject, out var user)) json.WriteNumber("user", user);
+        else json.WriteString("subject", finding.Subject);
+        WriteLocalized(json, "message", finding.Message);
+        if (finding.FixCommand is { } fix) json.WriteString("fix", fix);
+        if (finding.Counterexample is { } example)
+        {
+            json.WritePropertyName("counterexample");
+            AuditJsonWriter.WriteCounterexample(json, report, example);
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>A row of the user matrix: the fields of `--format json`'s users, groups and policies as string indices, plus tags.</summary>
+    private static void WriteUser(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf, StringTable strings)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", status.User.Name);
+        json.WriteString("arn", status.User.Arn);
+        json.WriteBoolean("console", status.Console);
+        json.WriteBoolean("mfaDevice", status.MfaDevice);
+        json.WriteString("mfaEnforced", AuditJsonWriter.Name(status.MfaEnforced));
+        json.WriteString("ipRestricted", AuditJsonWriter.Name(status.IpRestricted));
+        json.WriteBoolean("admin", status.IsAdmin);
+        json.WriteBoolean("breakGlass", status.IsBreakGlass);
+        json.WriteStartArray("accessKeys");
+        foreach (var key in status.ActiveKeys)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("slot", key.Slot);
+            if (key.LastRotated is { } rotated) json.WriteNumber("ageDays", (int)(asOf - rotated).TotalDays);
+            if (key.LastUsed is { } used) json.WriteString("lastUsed", used.ToString("yyyy-MM-dd"));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (status.LastUsed is { } last) json.WriteString("lastUsed", last.ToString("yyyy-MM-dd"));
+        json.WriteStartArray("groups");
+        foreach (var group in status.Groups) json.WriteNumberValue(strings.IndexOf(group));
+        json.WriteEndArray();
+        json.WriteStartArray("policies");
+        foreach (var policy in status.EffectivePolicies) json.WriteNumberValue(strings.IndexOf(policy));
+        json.WriteEndArray();
+        json.WriteStartObject("tags");
+        foreach (var (key, value) in status.User.Tags.OrderBy(t => t.Key, StringComparer.Ordinal)) json.WriteString(key, value);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private sealed class StringTable
+    {
+        private readonly Dictionary<string, int> indices = new(StringComparer.Ordinal);
+        public List<string> Values { get; } = [];
+
+        public int IndexOf(string text)
+        {
+            if (!indices.TryGetValue(text, out var index))
+            {
+                index = Values.Count;
+                indices.Add(text, index);
+                Values.Add(text);
+            }
+            return index;
+        }
+    }
+
+    private static void WriteScorecardItem(Utf8JsonWriter json, ScorecardItem item)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", item.Id);
+        WriteLocalized(json, "title", item.Title);
+        json.WriteString("status", item.Status.Name());
+        json.WriteNumber("usersAffected", item.UsersAffected);
+        json.WriteNumber("otherSubjectsAffected", item.OtherSubjectsAffected);
+        json.WriteNumber("population", item.Population);
+        WriteLocalized(json, "populationLabel", item.PopulationLabel);
+        json.WriteStartArray("checks");
+        foreach (var id in item.CheckIds) json.WriteStringValue(id);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLocalized(Utf8JsonWriter json, string name, LocalizedText text)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("en", text.En);
+        json.WriteString("ko", text.Ko);
+        json.WriteEndObject();
+    }
+}
