@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -54,17 +55,26 @@ public static class CloudTrailReader
     /// <summary>The records of one file (plain or gzip-compressed).</summary>
     public static IEnumerable<CloudTrailRecord> ReadFile(string file)
     {
-        var bytes = Load(file);
-        return Parse(bytes, file);
+        // Files are read into a pooled buffer: a month of 10 MB files then costs one buffer, not
+        // thousands of large-object-heap arrays. Records copy what they keep out of it.
+        var (buffer, length) = Load(file);
+        try
+        {
+            return Parse(buffer.AsMemory(0, length), file);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The records in <paramref name="bytes"/>, named <paramref name="name"/> in messages.</summary>
-    public static IReadOnlyList<CloudTrailRecord> Parse(byte[] bytes, string name)
+    public static IReadOnlyList<CloudTrailRecord> Parse(ReadOnlyMemory<byte> bytes, string name)
     {
         var source = new SourceText(bytes, name);
         var records = new List<CloudTrailRecord>();
-        int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        var reader = new Utf8JsonReader(bytes.AsSpan(start), new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 128 });
+        int start = bytes.Span.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var reader = new Utf8JsonReader(bytes.Span[start..], new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 128 });
         try
         {
             if (!reader.Read())
@@ -114,18 +124,14 @@ public static class CloudTrailReader
                 throw Error(source, first, "expected CloudTrail records: an object with \"Records\" (a log file), \"Events\" (aws cloudtrail lookup-events), or one event record per line; found an object with " +
                     (members.Count == 0 ? "no members" : "members " + string.Join(", ", members.Take(4).Select(m => "\"" + m + "\""))));
             reader = atFirstRecord;
-            {
-                using var document = JsonDocument.ParseValue(ref reader);
-                records.Add(Convert(document.RootElement, source, first));
-            }
+            records.Add(CloudTrailRecordReader.Read(ref reader, Location(source, first)));
             // JSON Lines: one record after another.
             while (reader.Read())
             {
                 var at = start + reader.TokenStartIndex;
                 if (reader.TokenType != JsonTokenType.StartObject)
                     throw Error(source, at, $"expected the next CloudTrail record (a JSON object); found {Describe(reader.TokenType)}");
-                using var document = JsonDocument.ParseValue(ref reader);
-                records.Add(Convert(document.RootElement, source, at));
+                records.Add(CloudTrailRecordReader.Read(ref reader, Location(source, at)));
             }
             return records;
         }
@@ -146,8 +152,7 @@ public static class CloudTrailReader
             var at = start + reader.TokenStartIndex;
             if (reader.TokenType != JsonTokenType.StartObject)
                 throw Error(source, at, $"expected a CloudTrail record (a JSON object); found {Describe(reader.TokenType)}");
-            using var document = JsonDocument.ParseValue(ref reader);
-            records.Add(Convert(document.RootElement, source, at));
+            records.Add(CloudTrailRecordReader.Read(ref reader, Location(source, at)));
         }
     }
 
@@ -164,135 +169,45 @@ public static class CloudTrailReader
         foreach (var item in events.EnumerateArray())
         {
             index++;
+            var location = $"{Location(source, at)}: event #{index}";
             if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("CloudTrailEvent", out var text) || text.ValueKind != JsonValueKind.String)
-                throw Error(source, at, $"\"Events\" #{index}: expected an object with \"CloudTrailEvent\" (the record as a JSON string)");
+                throw new CloudTrailException($"{location}: expected an object with \"CloudTrailEvent\" (the record as a JSON string)");
             try
             {
-                using var inner = JsonDocument.Parse(text.GetString()!);
-                records.Add(Convert(inner.RootElement, source, at, index));
+                var inner = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text.GetString()!));
+                if (!inner.Read() || inner.TokenType != JsonTokenType.StartObject)
+                    throw new CloudTrailException($"{location}: CloudTrailEvent is not a JSON object");
+                records.Add(CloudTrailRecordReader.Read(ref inner, location));
             }
             catch (JsonException ex)
             {
-                throw Error(source, at, $"\"Events\" #{index}: CloudTrailEvent is not valid JSON: {ex.Message.Split(" LineNumber:")[0]}");
+                throw new CloudTrailException($"{location}: CloudTrailEvent is not valid JSON: {ex.Message.Split(" LineNumber:")[0]}");
             }
         }
     }
 
-    private static CloudTrailRecord Convert(JsonElement e, SourceText source, long at, int index = 0)
+    private static string Location(SourceText source, long at)
     {
         var span = source.SpanOf(at, at);
-        var location = index > 0 ? $"{source.Name}:{span.Line}:{span.Column}: record #{index}" : $"{source.Name}:{span.Line}:{span.Column}";
-        CloudTrailException Bad(string what) => new($"{location}: {what}");
-
-        string Required(string member) =>
-            String(e, member) ?? throw Bad($"the event record has no \"{member}\" (expected a CloudTrail event record)");
-
-        var timeText = Required("eventTime");
-        if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-            throw Bad($"eventTime \"{timeText}\" is not an ISO 8601 time such as 2026-11-30T08:12:44Z");
-
-        return new CloudTrailRecord
-        {
-            EventId = String(e, "eventID") ?? location,
-            EventTime = time,
-            EventSource = Required("eventSource"),
-            EventName = Required("eventName"),
-            EventType = String(e, "eventType"),
-            EventCategory = String(e, "eventCategory"),
-            AwsRegion = String(e, "awsRegion"),
-            SourceIpAddress = String(e, "sourceIPAddress"),
-            VpcEndpointId = String(e, "vpcEndpointId"),
-            UserAgent = String(e, "userAgent"),
-            ErrorCode = String(e, "errorCode"),
-            HasTlsDetails = e.TryGetProperty("tlsDetails", out var tls) && tls.ValueKind == JsonValueKind.Object,
-            Identity = Identity(e),
-            ResourceArns = Resources(e),
-            RequestParameters = Parameters(e),
-            Location = location,
-        };
+        return $"{source.Name}:{span.Line}:{span.Column}";
     }
 
-    private static CloudTrailIdentity Identity(JsonElement e)
-    {
-        if (!e.TryGetProperty("userIdentity", out var u) || u.ValueKind != JsonValueKind.Object) return new CloudTrailIdentity();
-        JsonElement attributes = default, issuer = default;
-        if (u.TryGetProperty("sessionContext", out var session) && session.ValueKind == JsonValueKind.Object)
-        {
-            session.TryGetProperty("attributes", out attributes);
-            session.TryGetProperty("sessionIssuer", out issuer);
-        }
-        DateTimeOffset? created = null;
-        if (String(attributes, "creationDate") is { } c &&
-            DateTimeOffset.TryParse(c, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
-            created = parsed;
-        return new CloudTrailIdentity
-        {
-            Type = String(u, "type"),
-            Arn = String(u, "arn"),
-            AccountId = String(u, "accountId"),
-            UserName = String(u, "userName"),
-            PrincipalId = String(u, "principalId"),
-            AccessKeyId = String(u, "accessKeyId"),
-            // Written as a string, but accept a JSON boolean too.
-            MfaAuthenticated = String(attributes, "mfaAuthenticated")?.ToLowerInvariant(),
-            SessionCreated = created,
-            SessionIssuerArn = String(issuer, "arn"),
-            InvokedBy = String(u, "invokedBy"),
-        };
-    }
-
-    private static IReadOnlyList<string> Resources(JsonElement e)
-    {
-        if (!e.TryGetProperty("resources", out var list) || list.ValueKind != JsonValueKind.Array) return [];
-        var arns = new List<string>();
-        foreach (var item in list.EnumerateArray())
-            if ((String(item, "ARN") ?? String(item, "arn")) is { Length: > 0 } arn) arns.Add(arn);
-        return arns;
-    }
-
-    private static IReadOnlyDictionary<string, string> Parameters(JsonElement e)
-    {
-        if (!e.TryGetProperty("requestParameters", out var p) || p.ValueKind != JsonValueKind.Object) return new Dictionary<string, string>();
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var member in p.EnumerateObject())
-            if (member.Value.ValueKind == JsonValueKind.String) result[member.Name] = member.Value.GetString()!;
-        return result;
-    }
-
-    private static string? String(JsonElement e, string member)
-    {
-        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(member, out var v)) return null;
-        return v.ValueKind switch
-        {
-            JsonValueKind.String => v.GetString(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
-    }
-
-    private static byte[] Load(string file)
+    private static (byte[] Buffer, int Length) Load(string file)
     {
         try
         {
             using var stream = File.OpenRead(file);
             Span<byte> magic = stackalloc byte[2];
             int n = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-            stream.Position = 0;
-            bool gzip = n == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
-            using var decompressor = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : null;
-            Stream content = decompressor ?? (Stream)stream;
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+            if (n < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
             {
-                if (buffer.Length + read > MaxFileBytes)
-                    throw new CloudTrailException($"{file}: larger than {MaxFileBytes >> 20} MiB after decompression; split it (CloudTrail itself writes a file every five minutes)");
-                buffer.Write(chunk, 0, read);
+                if (stream.Length > MaxFileBytes) throw TooLarge(file);
+                stream.Position = 0;
+                var buffer = ArrayPool<byte>.Shared.Rent((int)stream.Length);
+                stream.ReadExactly(buffer, 0, (int)stream.Length);
+                return (buffer, (int)stream.Length);
             }
-            if (gzip) CheckGzipTrailer(stream, buffer.Length, file);
-            return buffer.ToArray();
+            return Decompress(stream, file);
         }
         catch (InvalidDataException ex)
         {
@@ -309,20 +224,35 @@ public static class CloudTrailReader
     }
 
     /// <summary>
-    /// GZipStream ends quietly at a truncated file (an interrupted download), so compare with the
-    /// trailer's ISIZE (RFC 1952: the uncompressed size modulo 2^32) of the single-member files CloudTrail writes.
+    /// The gzip trailer's ISIZE (RFC 1952: the uncompressed size modulo 2^32) sizes the buffer
+    /// exactly, and catches truncated files, which GZipStream otherwise ends quietly. CloudTrail
+    /// writes single-member files well under 4 GiB, so ISIZE is the size.
     /// </summary>
-    private static void CheckGzipTrailer(FileStream stream, long decompressed, string file)
+    private static (byte[] Buffer, int Length) Decompress(FileStream stream, string file)
     {
+        CloudTrailException Truncated(long got) =>
+            new($"{file}: the gzip file is truncated or corrupt ({got:N0} bytes could be decompressed; download it again)");
+        if (stream.Length < 18) throw Truncated(0);
         Span<byte> trailer = stackalloc byte[4];
-        if (stream.Length >= 18)
+        stream.Position = stream.Length - 4;
+        stream.ReadExactly(trailer);
+        long size = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        if (size > MaxFileBytes) throw TooLarge(file);
+        stream.Position = 0;
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)size);
+        int read = gzip.ReadAtLeast(buffer.AsSpan(0, (int)size), (int)size, throwOnEndOfStream: false);
+        Span<byte> extra = stackalloc byte[1];
+        if (read != size || gzip.Read(extra) != 0)
         {
-            stream.Position = stream.Length - 4;
-            stream.ReadExactly(trailer);
-            if (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer) == (uint)decompressed) return;
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw Truncated(read);
         }
-        throw new CloudTrailException($"{file}: the gzip file is truncated or corrupt ({decompressed:N0} bytes could be decompressed; download it again)");
+        return (buffer, (int)size);
     }
+
+    private static CloudTrailException TooLarge(string file) =>
+        new($"{file}: larger than {MaxFileBytes >> 20} MiB after decompression; split it (CloudTrail itself writes a file every five minutes)");
 
     private static CloudTrailException Error(SourceText source, long at, string message)
     {

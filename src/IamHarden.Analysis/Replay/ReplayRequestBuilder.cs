@@ -130,7 +130,7 @@ public sealed class ReplayRequestBuilder
         if (record.ResourceArns.Count > 0) return (record.ResourceArns[0], true);
         var definition = ActionCatalog.Default.FindAction(action);
         if (definition is null || definition.IsWildcardOnly) return ("*", definition is not null);
-        var types = definition.ResourceTypes.Select(t => t.ResourceType.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var types = new ResourceTypeNames(definition);
         var p = record.RequestParameters;
         string partition = principal.Partition, account = record.Identity.AccountId ?? principal.AccountId;
 
@@ -162,6 +162,17 @@ public sealed class ReplayRequestBuilder
                 break;
         }
         return ("*", false);
+    }
+
+    /// <summary>The resource types an action works on, asked by name without building a set per call.</summary>
+    private readonly struct ResourceTypeNames(ActionDefinition action)
+    {
+        public bool Contains(string name)
+        {
+            foreach (var type in action.ResourceTypes)
+                if (type.ResourceType.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
     }
 
     private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
