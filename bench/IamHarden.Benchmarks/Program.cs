@@ -10,6 +10,14 @@ if (args.Length >= 2 && args[0] == "generate-account")
     Console.WriteLine($"wrote {args[1]}");
     return;
 }
+// Synthetic CloudTrail history for replay: dotnet run -c Release --project bench/IamHarden.Benchmarks -- generate-trail DIR [events]
+if (args.Length >= 2 && args[0] == "generate-trail")
+{
+    var events = args.Length > 2 ? long.Parse(args[2]) : 1_000_000;
+    SyntheticTrail.Write(args[1], Path.Combine(AppContext.BaseDirectory, "fixtures", "cloudtrail"), events);
+    Console.WriteLine($"wrote {events:N0} events to {args[1]}");
+    return;
+}
 if (args.Length >= 2 && args[0] == "profile-audit")
 {
     AuditProfile.Run(args[1]);

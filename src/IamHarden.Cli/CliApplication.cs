@@ -34,6 +34,11 @@ public static class CliApplication
                 .WithDescription("Audit an account snapshot against the guide, CIS AWS Foundations and ISMS-P.")
                 .WithExample("audit", "--sample")
                 .WithExample("audit", "--snapshot", "snapshot/", "--config", "iamharden.yaml", "--format", "json", "--as-of", "2026-11-30T12:00:00Z");
+            config.AddCommand<ReplayCommand>("replay")
+                .WithDescription("Run CloudTrail history through proposed policies: who and what they would have refused.")
+                .WithExample("replay", "--sample")
+                .WithExample("replay", "--trail", "AWSLogs/", "--mfa", "--cidr", "203.0.113.0/24", "--snapshot", "snapshot/", "--group", "Admins")
+                .WithExample("replay", "--trail", "lookup-events.json", "--policy", "scp.json", "--as", "scp", "--format", "json");
             config.AddBranch("policy", policy =>
             {
                 policy.SetDescription("Write the guide's policies (MFA enforcement, source-IP restriction) as JSON, Terraform or CloudFormation.");

@@ -22,7 +22,9 @@ public static class SampleAccount
             var relative = name["IamHarden.Sample.".Length..];
             var target = relative.StartsWith("account.", StringComparison.Ordinal)
                 ? Path.Combine(account, relative["account.".Length..])
-                : Path.Combine(root, relative);
+                : relative.StartsWith("cloudtrail.", StringComparison.Ordinal)
+                    ? Path.Combine(Directory.CreateDirectory(Path.Combine(root, "cloudtrail")).FullName, relative["cloudtrail.".Length..])
+                    : Path.Combine(root, relative);
             using var source = assembly.GetManifestResourceStream(name)!;
             using var file = File.Create(target);
             source.CopyTo(file);
@@ -30,6 +32,9 @@ public static class SampleAccount
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
         return (account, Path.Combine(root, "iamharden.yaml"));
     }
+
+    /// <summary>The sample's month of CloudTrail history, extracted beside the snapshot directory <see cref="Extract"/> returned.</summary>
+    public static string TrailDirectoryOf(string snapshotDirectory) => Path.Combine(Path.GetDirectoryName(snapshotDirectory)!, "cloudtrail");
 
     private static void TryDelete(string directory)
     {

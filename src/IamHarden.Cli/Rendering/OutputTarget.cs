@@ -21,4 +21,30 @@ public static class OutputTarget
         File.WriteAllText(temporary, content);
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>Streams output to standard output or a file, with the same rules: the file appears only when <paramref name="write"/> completes.</summary>
+    public static void Stream(string? path, bool overwrite, Action<Stream> write)
+    {
+        if (path is null or "-")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            write(stdout);
+            return;
+        }
+        if (File.Exists(path) && !overwrite)
+            throw new UserInputException($"{path}: the file already exists; pass --force to replace it");
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new UserInputException($"{path}: the directory {directory} does not exist");
+        var temporary = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var file = File.Create(temporary)) write(file);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
 }

@@ -7,10 +7,14 @@ namespace IamHarden.Cli.Rendering;
 /// <summary>A request written as the `iamharden simulate` arguments that reproduce it (shell-quoted).</summary>
 public static class SimulateCommandLine
 {
-    public static string For(AuthorizationRequest request, IEnumerable<string>? policyFiles = null)
+    public static string For(AuthorizationRequest request, IEnumerable<string>? policyFiles = null) =>
+        For(request, (policyFiles ?? ["<policy.json>"]).Select(file => ("--policy", file)));
+
+    /// <summary>The request decided by policy files given with their simulate options ("--policy", "--boundary", "--scp").</summary>
+    public static string For(AuthorizationRequest request, IEnumerable<(string Option, string File)> policies)
     {
         var sb = new StringBuilder("iamharden simulate");
-        foreach (var file in policyFiles ?? ["<policy.json>"]) sb.Append(" --policy ").Append(Quote(file));
+        foreach (var (option, file) in policies) sb.Append(' ').Append(option).Append(' ').Append(Quote(file));
         sb.Append(" --principal ").Append(Quote(request.Principal.Arn));
         return Append(sb, request);
     }
