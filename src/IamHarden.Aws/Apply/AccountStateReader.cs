@@ -24,12 +24,18 @@ public static class AccountStateReader
             AuthorizationDetailsFilter.User | AuthorizationDetailsFilter.Group | AuthorizationDetailsFilter.LocalManagedPolicy,
             CliTimestampFormat.Iso8601, cancellationToken).ConfigureAwait(false);
         var snapshot = SnapshotReader.ReadAuthorizationDetails(System.Text.Encoding.UTF8.GetBytes(details.ToJsonString()), SourceName, BundledAwsManagedPolicies.Find);
+        // Servers that leave PolicyName out (moto) would make explanations name an empty policy.
+        snapshot = snapshot with
+        {
+            ManagedPolicies = snapshot.ManagedPolicies.ToDictionary(p => p.Key,
+                p => p.Value.Name.Length > 0 ? p.Value : p.Value with { Name = p.Key[(p.Key.LastIndexOf('/') + 1)..] }, StringComparer.Ordinal),
+        };
         var partition = caller.Partition?.Name ?? session.Partition.Name;
 
         var names = new HashSet<string>(desired.Guardrails.Select(g => g.PolicyName), StringComparer.OrdinalIgnoreCase);
         var policies = new Dictionary<string, ManagedPolicyState>(StringComparer.Ordinal);
         foreach (var node in details["Policies"]?.AsArray() ?? [])
-            if (node is JsonObject policy && policy["PolicyName"]?.GetValue<string>() is { } name && names.Contains(name))
+            if (node is JsonObject policy && names.Contains(NameOf(policy)))
                 policies[policy["Arn"]!.GetValue<string>()] = Read(policy);
 
         var mfa = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -48,6 +54,20 @@ public static class AccountStateReader
             MfaDevices = mfa,
             ReadAt = DateTimeOffset.UtcNow,
         };
+    }
+
+    // moto leaves PolicyName (and Path) out of these entries; the ARN holds both (arn:...:policy/PATH/NAME).
+    private static string NameOf(JsonObject policy)
+    {
+        if (policy["PolicyName"]?.GetValue<string>() is { } name) return name;
+        var arn = policy["Arn"]!.GetValue<string>();
+        return arn[(arn.LastIndexOf('/') + 1)..];
+    }
+
+    private static string PathOf(string arn)
+    {
+        var resource = arn[(arn.IndexOf(":policy", StringComparison.Ordinal) + ":policy".Length)..];
+        return resource[..(resource.LastIndexOf('/') + 1)];
     }
 
     private static ManagedPolicyState Read(JsonObject policy)
@@ -71,7 +91,7 @@ public static class AccountStateReader
                 parsed is { HasErrors: false } ? parsed.Document : null,
                 json));
         }
-        return new ManagedPolicyState(arn, policy["PolicyName"]!.GetValue<string>(), policy["Path"]?.GetValue<string>() ?? "/",
+        return new ManagedPolicyState(arn, NameOf(policy), policy["Path"]?.GetValue<string>() ?? PathOf(arn),
             policy["DefaultVersionId"]?.GetValue<string>() ?? versions.FirstOrDefault(v => v.IsDefault)?.VersionId ?? "", versions);
     }
 }

@@ -63,4 +63,7 @@ public sealed record PlannedChange
         ChangeAction.AttachGroupPolicy => $"attach {PolicyName} to group {GroupName}",
         _ => $"detach {PolicyName} from group {GroupName}",
     };
+
+    /// <summary>The action, target and summary (the documents are left out).</summary>
+    public override string ToString() => $"{Action.JsonName()} {Target}: {Summary}";
 }
