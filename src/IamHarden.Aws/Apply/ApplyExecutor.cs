@@ -224,7 +224,10 @@ public sealed class ApplyExecutor
                 var policy = await _iam.GetPolicyAsync(change.PolicyArn, ct).ConfigureAwait(false);
                 if (policy is null) return (UndoStatus.Failed, $"{change.PolicyArn} no longer exists");
                 var versions = await _iam.ListPolicyVersionsAsync(change.PolicyArn, ct).ConfigureAwait(false);
-                var added = versions.Where(v => !change.VersionIdsBefore.Contains(v.VersionId)).Select(v => v.VersionId).ToList();
+                // Ours: the version the journal says was created; when the outcome is unknown, any version added since.
+                var added = versions.Where(v => !change.VersionIdsBefore.Contains(v.VersionId))
+                    .Where(v => !certain || entry.CreatedVersionId is null || v.VersionId == entry.CreatedVersionId)
+                    .Select(v => v.VersionId).ToList();
                 var previous = change.PreviousDefaultVersionId!;
                 if (policy.DefaultVersionId != previous)
                 {
@@ -250,6 +253,9 @@ public sealed class ApplyExecutor
                 return (UndoStatus.Undone, $"made {previous} the default again");
             }
             case ChangeAction.AttachGroupPolicy:
+                // A call whose outcome is unknown is looked up first: it may never have reached IAM.
+                if (!certain && !await AttachedAsync(change, ct).ConfigureAwait(false))
+                    return (UndoStatus.Undone, $"{change.PolicyName} was never attached to {change.GroupName}");
                 try
                 {
                     await _iam.DetachGroupPolicyAsync(change.GroupName!, change.PolicyArn, ct).ConfigureAwait(false);
@@ -260,6 +266,8 @@ public sealed class ApplyExecutor
                     return (UndoStatus.Undone, $"{change.PolicyName} is not attached to {change.GroupName}");
                 }
             default:
+                if (!certain && await AttachedAsync(change, ct).ConfigureAwait(false))
+                    return (UndoStatus.Undone, $"{change.PolicyName} was never detached from {change.GroupName}");
                 await _iam.AttachGroupPolicyAsync(change.GroupName!, change.PolicyArn, ct).ConfigureAwait(false);
                 return (UndoStatus.Undone, $"attached {change.PolicyName} to {change.GroupName} again");
         }
