@@ -195,8 +195,9 @@ public sealed class LockoutGuard
 
         var address = caller.SourceIp?.ToString();
         var startPolicies = new PrincipalPolicies(start.ToSnapshot(), []);
-        List<(string Action, string Resource)> probes = changes.Select(c => (c.Action.IamAction(), c.Target))
-            .Concat(RecoveryRequests(final)).Append(("iam:GetAccountAuthorizationDetails", "*")).Distinct().ToList();
+        // Reading the account first: it is what plan, verification and rollback all start with.
+        List<(string Action, string Resource)> probes = new[] { ("iam:GetAccountAuthorizationDetails", "*") }
+            .Concat(changes.Select(c => (c.Action.IamAction(), c.Target))).Concat(RecoveryRequests(final)).Distinct().ToList();
 
         // The IP restriction: with MFA, from the caller's own address, nothing it may do now may become denied.
         if (_desired.Find(GuardrailKind.IpRestriction) is { } ip && final.Holds(user, Arn(ip)))
