@@ -166,20 +166,22 @@ public sealed class ApplyExecutor
     private async Task<ApplyOutcome> UndoAsync(List<JournalEntry> entries, int total, ApplyJournal journal, string journalId, bool madeByThisRun, CancellationToken ct)
     {
         var problems = new List<string>();
+        var neverMade = new HashSet<int>();
         foreach (var entry in Enumerable.Reverse(entries))
         {
             if (!entry.NeedsUndo) continue;
             journal.UndoIntent(entry.Seq);
             Report(entry, total, ApplyStep.Undoing);
-            (UndoStatus Status, string Message) result;
+            (UndoStatus Status, string Message, bool NeverMade) result;
             try
             {
                 result = await UndoAsync(entry, journalId, madeByThisRun, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (e is AwsException or OperationCanceledException)
             {
-                result = (UndoStatus.Failed, e is OperationCanceledException ? "cancelled" : e.Message);
+                result = (UndoStatus.Failed, e is OperationCanceledException ? "cancelled" : e.Message, false);
             }
+            if (result.NeverMade) neverMade.Add(entry.Seq);
             entry.Undo = result.Status;
             entry.UndoMessage = result.Message;
             journal.UndoResult(entry.Seq, result.Status, result.Message);
@@ -188,11 +190,12 @@ public sealed class ApplyExecutor
         }
         // A change left alone on purpose (someone else's since) or whose undo failed is still in the account.
         var remaining = entries.Where(e => e.Undo is UndoStatus.Failed || (e.Undo is UndoStatus.Skipped && e.Status == ChangeStatus.Done)).Select(e => e.Change).ToList();
-        var undone = entries.Where(e => e.Undo == UndoStatus.Undone).Select(e => e.Change).ToList();
+        var undone = entries.Where(e => e.Undo == UndoStatus.Undone && !neverMade.Contains(e.Seq)).Select(e => e.Change).ToList();
         return new ApplyOutcome(remaining.Count == 0 ? ApplyResult.RolledBack : ApplyResult.PartiallyRolledBack, remaining, undone, null, problems);
     }
 
-    private async Task<(UndoStatus, string)> UndoAsync(JournalEntry entry, string journalId, bool madeByThisRun, CancellationToken ct)
+    /// <summary>Undoes one change; <c>NeverMade</c> is true when the account shows the change never took effect.</summary>
+    private async Task<(UndoStatus, string, bool NeverMade)> UndoAsync(JournalEntry entry, string journalId, bool madeByThisRun, CancellationToken ct)
     {
         var change = entry.Change;
         bool certain = entry.Status == ChangeStatus.Done;
@@ -201,28 +204,28 @@ public sealed class ApplyExecutor
             case ChangeAction.CreatePolicy:
             {
                 var policy = await _iam.GetPolicyAsync(change.PolicyArn, ct).ConfigureAwait(false);
-                if (policy is null) return (UndoStatus.Undone, "the policy does not exist (it was never created, or is already deleted)");
+                if (policy is null) return (UndoStatus.Undone, "the policy does not exist (it was never created, or is already deleted)", true);
                 // Delete only what this apply created: its tag says so (a policy with the same ARN may be someone else's).
                 bool ours = policy.Tags.Any(t => t.Key == ApplyTag && t.Value == journalId) || (certain && madeByThisRun && policy.Tags.Count == 0);
-                if (!ours) return (UndoStatus.Skipped, $"{change.PolicyArn} was not created by this apply (no {ApplyTag}={journalId} tag); left in place");
+                if (!ours) return (UndoStatus.Skipped, $"{change.PolicyArn} was not created by this apply (no {ApplyTag}={journalId} tag); left in place", !certain);
                 foreach (var version in await _iam.ListPolicyVersionsAsync(change.PolicyArn, ct).ConfigureAwait(false))
                     if (!version.IsDefaultVersion) await _iam.DeletePolicyVersionAsync(change.PolicyArn, version.VersionId, ct).ConfigureAwait(false);
                 await _iam.DeletePolicyAsync(change.PolicyArn, ct).ConfigureAwait(false);
-                return (UndoStatus.Undone, $"deleted {change.PolicyArn}");
+                return (UndoStatus.Undone, $"deleted {change.PolicyArn}", false);
             }
             case ChangeAction.DeletePolicyVersion:
             {
                 var ids = await VersionIdsAsync(change.PolicyArn, ct).ConfigureAwait(false);
-                if (ids.Contains(change.VersionId!)) return (UndoStatus.Undone, $"version {change.VersionId} was never deleted");
-                if (change.DocumentJson is null) return (UndoStatus.Failed, $"the journal lacks the document of deleted version {change.VersionId}");
+                if (ids.Contains(change.VersionId!)) return (UndoStatus.Undone, $"version {change.VersionId} was never deleted", true);
+                if (change.DocumentJson is null) return (UndoStatus.Failed, $"the journal lacks the document of deleted version {change.VersionId}", false);
                 var restored = await _iam.CreatePolicyVersionAsync(change.PolicyArn, change.DocumentJson, setAsDefault: false, ct).ConfigureAwait(false);
                 entry.CreatedVersionId = restored.VersionId;
-                return (UndoStatus.Undone, $"restored the document of deleted version {change.VersionId} as non-default version {restored.VersionId} (IAM numbers versions itself)");
+                return (UndoStatus.Undone, $"restored the document of deleted version {change.VersionId} as non-default version {restored.VersionId} (IAM numbers versions itself)", false);
             }
             case ChangeAction.CreatePolicyVersion:
             {
                 var policy = await _iam.GetPolicyAsync(change.PolicyArn, ct).ConfigureAwait(false);
-                if (policy is null) return (UndoStatus.Failed, $"{change.PolicyArn} no longer exists");
+                if (policy is null) return (UndoStatus.Failed, $"{change.PolicyArn} no longer exists", false);
                 var versions = await _iam.ListPolicyVersionsAsync(change.PolicyArn, ct).ConfigureAwait(false);
                 // Ours: the version the journal says was created; when the outcome is unknown, any version added since.
                 var added = versions.Where(v => !change.VersionIdsBefore.Contains(v.VersionId))
@@ -232,44 +235,44 @@ public sealed class ApplyExecutor
                 if (policy.DefaultVersionId != previous)
                 {
                     if (!added.Contains(policy.DefaultVersionId))
-                        return (UndoStatus.Skipped, $"the default version is now {policy.DefaultVersionId}, set by someone else since; left as is");
+                        return (UndoStatus.Skipped, $"the default version is now {policy.DefaultVersionId}, set by someone else since; left as is", false);
                     if (!versions.Any(v => v.VersionId == previous))
-                        return (UndoStatus.Failed, $"the previous default version {previous} no longer exists");
+                        return (UndoStatus.Failed, $"the previous default version {previous} no longer exists", false);
                     await _iam.SetDefaultPolicyVersionAsync(change.PolicyArn, previous, ct).ConfigureAwait(false);
                 }
                 foreach (var id in added)
                     await _iam.DeletePolicyVersionAsync(change.PolicyArn, id, ct).ConfigureAwait(false);
-                return (UndoStatus.Undone, added.Count == 0 ? "no new version had been created" : $"made {previous} the default again and deleted {string.Join(", ", added)}");
+                return (UndoStatus.Undone, added.Count == 0 ? "no new version had been created" : $"made {previous} the default again and deleted {string.Join(", ", added)}", added.Count == 0 && policy.DefaultVersionId == previous);
             }
             case ChangeAction.SetDefaultPolicyVersion:
             {
                 var policy = await _iam.GetPolicyAsync(change.PolicyArn, ct).ConfigureAwait(false);
-                if (policy is null) return (UndoStatus.Failed, $"{change.PolicyArn} no longer exists");
+                if (policy is null) return (UndoStatus.Failed, $"{change.PolicyArn} no longer exists", false);
                 var previous = change.PreviousDefaultVersionId!;
-                if (policy.DefaultVersionId == previous) return (UndoStatus.Undone, $"{previous} is the default");
+                if (policy.DefaultVersionId == previous) return (UndoStatus.Undone, $"{previous} is the default", true);
                 if (policy.DefaultVersionId != change.VersionId)
-                    return (UndoStatus.Skipped, $"the default version is now {policy.DefaultVersionId}, set by someone else since; left as is");
+                    return (UndoStatus.Skipped, $"the default version is now {policy.DefaultVersionId}, set by someone else since; left as is", false);
                 await _iam.SetDefaultPolicyVersionAsync(change.PolicyArn, previous, ct).ConfigureAwait(false);
-                return (UndoStatus.Undone, $"made {previous} the default again");
+                return (UndoStatus.Undone, $"made {previous} the default again", false);
             }
             case ChangeAction.AttachGroupPolicy:
                 // A call whose outcome is unknown is looked up first: it may never have reached IAM.
                 if (!certain && !await AttachedAsync(change, ct).ConfigureAwait(false))
-                    return (UndoStatus.Undone, $"{change.PolicyName} was never attached to {change.GroupName}");
+                    return (UndoStatus.Undone, $"{change.PolicyName} was never attached to {change.GroupName}", true);
                 try
                 {
                     await _iam.DetachGroupPolicyAsync(change.GroupName!, change.PolicyArn, ct).ConfigureAwait(false);
-                    return (UndoStatus.Undone, $"detached {change.PolicyName} from {change.GroupName}");
+                    return (UndoStatus.Undone, $"detached {change.PolicyName} from {change.GroupName}", false);
                 }
                 catch (AwsApiException e) when (e.IsNoSuchEntity)
                 {
-                    return (UndoStatus.Undone, $"{change.PolicyName} is not attached to {change.GroupName}");
+                    return (UndoStatus.Undone, $"{change.PolicyName} is not attached to {change.GroupName}", !certain);
                 }
             default:
                 if (!certain && await AttachedAsync(change, ct).ConfigureAwait(false))
-                    return (UndoStatus.Undone, $"{change.PolicyName} was never detached from {change.GroupName}");
+                    return (UndoStatus.Undone, $"{change.PolicyName} was never detached from {change.GroupName}", true);
                 await _iam.AttachGroupPolicyAsync(change.GroupName!, change.PolicyArn, ct).ConfigureAwait(false);
-                return (UndoStatus.Undone, $"attached {change.PolicyName} to {change.GroupName} again");
+                return (UndoStatus.Undone, $"attached {change.PolicyName} to {change.GroupName} again", false);
         }
     }
 
