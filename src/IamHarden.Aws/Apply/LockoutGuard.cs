@@ -231,7 +231,7 @@ public sealed class LockoutGuard
         var remaining = Units(changes);
         var ordered = new List<PlannedChange>();
         var state = start;
-        string? stuck = null;
+        string? stuck = null;  // why no order lets apply finish, when none does
         while (remaining.Count > 0)
         {
             List<PlannedChange>? chosen = null;
@@ -260,7 +260,14 @@ public sealed class LockoutGuard
                 // Whatever comes next denies the caller the changes after it.
                 chosen = remaining.First(u => Ready(u, ordered, changes));
                 next = state.WithAll(chosen);
-                stuck ??= chosen[^1].Summary;
+                if (stuck is null)
+                {
+                    var after = new PrincipalPolicies(next.ToSnapshot(), []);
+                    var blocked = remaining.Where(u => u != chosen).SelectMany(u => u).Select(c => (Action: c.Action.IamAction(), Resource: c.Target))
+                        .Concat(ordered.Concat(chosen).SelectMany(UndoRequests)).First(probe => CutOff(after, probe));
+                    var why = PolicyEvaluator.Evaluate(after.For(user), Request(user, blocked.Action, blocked.Resource, here, noMfa)).Explain();
+                    stuck = $"\"{chosen[^1].Summary}\" would deny you the calls after it ({blocked.Action} on {blocked.Resource} would be {why})";
+                }
             }
             ordered.AddRange(chosen);
             remaining.Remove(chosen);
@@ -270,23 +277,33 @@ public sealed class LockoutGuard
         var finalForCaller = new PrincipalPolicies(final.ToSnapshot(), []);
         var lost = probes.FirstOrDefault(p => CutOff(finalForCaller, p));
         restrictedLast = lost != default;
+        // The first change after which the caller loses something (reading the account, say), in the final order.
+        PlannedChange? restricting = null;
+        var prefix = start;
+        foreach (var change in ordered)
+        {
+            prefix = prefix.With(change);
+            var policies = new PrincipalPolicies(prefix.ToSnapshot(), []);
+            if (probes.Any(p => CutOff(policies, p))) { restricting = change; break; }
+        }
         var serials = _state.MfaDevices.TryGetValue(user.Name, out var s) ? s : [];
         var session = $"aws sts get-session-token --serial-number {(serials.Count > 0 ? serials[0] : "<your MFA device ARN>")} --token-code <code from the device>" +
                       " and set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from its answer";
         if (stuck is not null)
             problems.Add(new("caller-cut-off",
-                $"with your {caller.DescribeCredentials}, \"{stuck}\" would deny you the changes after it (the MFA policy denies requests without MFA), so apply could neither finish nor roll back. " +
-                $"Run apply from an MFA session: {session}."));
-        else if (restrictedLast)
+                $"with your {caller.DescribeCredentials}, {stuck}, so apply could neither finish nor roll back whatever order it took. " +
+                $"Run apply from an MFA session (and an approved network): {session}."));
+        else if (restrictedLast && restricting is not null)
         {
-            // The change after which the caller is cut off: by construction the last one.
-            var restricting = ordered[^1];
             if (serials.Count == 0)
                 problems.Add(new("caller-without-mfa-device",
                     $"after \"{restricting.Summary}\" your {caller.DescribeCredentials} could only enrol MFA, and {user.Name} has no MFA device, so you could not check the result or roll it back. " +
                     $"Enrol an MFA device for {user.Name} first (then use an MFA session), or run apply as another identity."));
             else
-                notices.Add($"your own restriction comes last (\"{restricting.Summary}\"): after it, requests with your {caller.DescribeCredentials} are denied except MFA enrolment ({lost.Action} on {lost.Resource} for one). " +
+                notices.Add((restricting == ordered[^1]
+                                ? $"your own restriction comes last (\"{restricting.Summary}\"): after it, "
+                                : $"your own restriction starts with \"{restricting.Summary}\" (the changes after it stay possible for you); after apply, ") +
+                            $"requests with your {caller.DescribeCredentials} are denied except MFA enrolment ({lost.Action} on {lost.Resource} for one). " +
                             $"To go on (plan, audit, apply --rollback), use an MFA session: {session}.");
         }
         return ordered;

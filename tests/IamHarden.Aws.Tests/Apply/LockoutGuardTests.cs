@@ -133,7 +133,8 @@ public sealed class LockoutGuardTests(MotoServer moto) : IClassFixture<MotoServe
         using var session = await Connect();
         await Send(session, new QueryRequest("AddUserToGroup").Add("GroupName", "Developers").Add("UserName", "admin"));
         var message = Problem(await ApplyRuns.PrepareAsync(session, "guardrails.yaml"), "caller-cut-off").Message;
-        Assert.Contains("would deny you the changes after it", message);
+        Assert.Contains("would deny you the calls after it (iam:", message);
+        Assert.Contains("explicitly denied by Force_MFA statement \"DenyAllExceptEnrollmentIfNoMFA\"", message);
         Assert.Contains("aws sts get-session-token --serial-number arn:aws:iam::123456789012:mfa/admin", message);
     }
 
