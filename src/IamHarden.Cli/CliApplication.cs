@@ -39,6 +39,18 @@ public static class CliApplication
                 .WithExample("replay", "--sample")
                 .WithExample("replay", "--trail", "AWSLogs/", "--mfa", "--cidr", "203.0.113.0/24", "--snapshot", "snapshot/", "--group", "Admins")
                 .WithExample("replay", "--trail", "lookup-events.json", "--policy", "scp.json", "--as", "scp", "--format", "json");
+            config.AddCommand<CollectCommand>("collect")
+                .WithDescription("Write the audit's snapshot directory from a live account (the files the AWS CLI writes), with a progress display.")
+                .WithExample("collect", "--out", "snapshot/")
+                .WithExample("collect", "--out", "snapshot/", "--profile", "audit", "--force");
+            config.AddCommand<PlanCommand>("plan")
+                .WithDescription("Show what apply would change to bring the groups to the desired state, whom each change affects, and the lockout guard's verdict.")
+                .WithExample("plan", "--config", "iamharden.yaml", "--caller-ip", "203.0.113.10")
+                .WithExample("plan", "--config", "iamharden.yaml", "--format", "json");
+            config.AddCommand<ApplyCommand>("apply")
+                .WithDescription("Apply the guardrails to the groups after the lockout guard and a confirmation, with a journal and rollback.")
+                .WithExample("apply", "--config", "iamharden.yaml", "--caller-ip", "203.0.113.10")
+                .WithExample("apply", "--rollback", "iamharden-apply-123456789012-20261130T120000Z.jsonl");
             config.AddBranch("policy", policy =>
             {
                 policy.SetDescription("Write the guide's policies (MFA enforcement, source-IP restriction) as JSON, Terraform or CloudFormation.");
@@ -61,6 +73,11 @@ public static class CliApplication
         catch (PolicyParseException ex)
         {
             return Fail(ex.Message, ex.Errors.Skip(1).Select(e => e.Format(ex.FileName)).ToList(), positioned: true);
+        }
+        catch (IamHarden.Aws.AwsException ex)
+        {
+            // Unreachable endpoint, refused or expired credentials, a missing permission: the message says what to do.
+            return Fail(ex.Message, []);
         }
         catch (CommandAppException ex)
         {

@@ -9,4 +9,8 @@ public static class ExitCodes
     public const int Findings = 1;
     /// <summary>The input could not be used (bad file, bad option, bad JSON); nothing was decided.</summary>
     public const int BadInput = 2;
+    /// <summary>apply failed part way and undid what it had changed: the account is as before.</summary>
+    public const int RolledBack = 3;
+    /// <summary>apply (or a rollback) could not undo everything: the output lists what remains in the account.</summary>
+    public const int PartiallyRolledBack = 4;
 }

@@ -37,6 +37,10 @@ public static class ConfigReader
 
     private sealed class Reader(string file)
     {
+        private readonly Dictionary<string, ConfigLocation> _locations = new(StringComparer.Ordinal);
+
+        private void Locate(string path, YamlNode node) => _locations[path] = new ConfigLocation((int)node.Start.Line, (int)node.Start.Column);
+
         private ConfigException Error(YamlNode node, string message) => new($"{file}:{node.Start.Line}:{node.Start.Column}: {message}");
 
         public IamHardenConfig Config(YamlNode root)
@@ -55,7 +59,7 @@ public static class ConfigReader
                     _ => config with { PolicyPath = PolicyPath(value) },
                 };
             }
-            return config;
+            return config with { Locations = _locations };
         }
 
         private BreakGlassSettings BreakGlass(YamlNode node)
@@ -161,6 +165,7 @@ public static class ConfigReader
                     throw Error(keyNode, $"unknown key \"{key}\" in {what}" + (nearest is null ? $"; valid keys: {string.Join(", ", known)}" : $"; did you mean \"{nearest}\"?"));
                 }
                 if (!seen.Add(key)) throw Error(keyNode, $"\"{key}\" appears twice in {what}");
+                Locate(what == "the configuration" ? key : what + "." + key, keyNode);
                 yield return (key, value);
             }
         }
@@ -172,6 +177,7 @@ public static class ConfigReader
         {
             if (node is YamlScalarNode { Value: null or "" }) return [];
             if (node is not YamlSequenceNode sequence) throw Error(node, $"{what} must be a list, e.g. [a, b]");
+            for (int i = 0; i < sequence.Children.Count; i++) Locate($"{what}[{i}]", sequence.Children[i]);
             return sequence.Children.Select(c => Scalar(c, what + " entry")).ToList();
         }
 

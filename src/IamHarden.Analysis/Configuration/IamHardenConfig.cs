@@ -73,5 +73,19 @@ public sealed record IamHardenConfig
     /// <summary>Where the file was read from (for messages).</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// Where each key and list entry was written, by path ("mfa.groups", "mfa.groups[0]",
+    /// "allowedCidrs[1]"): lets checks made after reading (a group the account lacks) point at the
+    /// line, and tells a key given as an empty list from a key left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, ConfigLocation> Locations { get; init; } = new Dictionary<string, ConfigLocation>();
+
+    /// <summary>True when the file gives this key (a path such as "mfa.groups").</summary>
+    public bool Has(string keyPath) => Locations.ContainsKey(keyPath);
+
+    /// <summary>"file:line:column" of a key or list entry, or the file name when its position is unknown.</summary>
+    public string Position(string keyPath) =>
+        Locations.TryGetValue(keyPath, out var at) ? $"{Source}:{at.Line}:{at.Column}" : Source ?? "the configuration";
+
     public bool IsBreakGlass(string userName) => BreakGlass.Users.Contains(userName, StringComparer.Ordinal);
 }

@@ -77,18 +77,19 @@ public static partial class GuardrailPolicies
     /// <summary>
     /// A CIDR for aws:SourceIp must parse, and (strict) must be a public range without host bits:
     /// private and reserved ranges never appear in aws:SourceIp, and 0.0.0.0/0 restricts nothing.
+    /// <paramref name="source"/> names where the CIDR came from in the message (an option or a configuration key).
     /// </summary>
-    public static IpRange ValidatePublicCidr(string cidr, bool strict)
+    public static IpRange ValidatePublicCidr(string cidr, bool strict, string source = "--cidr")
     {
         if (!IpRange.TryParse(cidr, out var range))
-            throw new GuardrailException($"--cidr \"{cidr}\" is not an IPv4 or IPv6 address or CIDR (e.g. 203.0.113.0/24 or 2001:db8::/32)");
+            throw new GuardrailException($"{source} \"{cidr}\" is not an IPv4 or IPv6 address or CIDR (e.g. 203.0.113.0/24 or 2001:db8::/32)");
         if (!strict) return range;
         if (range.HadHostBits)
-            throw new GuardrailException($"--cidr \"{cidr}\" has host bits set; write the network ({range.Network}) or the single address (/{(range.IsIPv4 ? 32 : 128)})");
+            throw new GuardrailException($"{source} \"{cidr}\" has host bits set; write the network ({range.Network}) or the single address (/{(range.IsIPv4 ? 32 : 128)})");
         if (range.PrefixLength == 0)
-            throw new GuardrailException($"--cidr \"{cidr}\" contains every address, so the policy would restrict nothing");
+            throw new GuardrailException($"{source} \"{cidr}\" contains every address, so the policy would restrict nothing");
         if (SpecialRanges.Classify(range) is { } special)
-            throw new GuardrailException($"--cidr \"{cidr}\" is {special}: aws:SourceIp only ever holds the public address a request comes from, so this range never matches (for callers inside a VPC use --vpce or --vpc-source-cidr)");
+            throw new GuardrailException($"{source} \"{cidr}\" is {special}: aws:SourceIp only ever holds the public address a request comes from, so this range never matches (for callers inside a VPC allow their VPC endpoint or private range instead: --vpce and --vpc-source-cidr, or ipRestriction.vpcEndpoints and vpcSourceCidrs in the configuration)");
         return range;
     }
 

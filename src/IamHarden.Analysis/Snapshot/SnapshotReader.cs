@@ -59,6 +59,28 @@ public static class SnapshotReader
         };
     }
 
+    /// <summary>
+    /// Reads only the principals and managed policies from an answer of get-account-authorization-details (the
+    /// AWS CLI's JSON, e.g. fetched live for plan/apply): no credential report, summary, password policy or MFA
+    /// devices, so users carry no <see cref="IamUser.Credentials"/>. AWS managed policies that principals reference
+    /// but the answer does not list are looked up in <paramref name="awsManagedPolicies"/>.
+    /// </summary>
+    public static AccountSnapshot ReadAuthorizationDetails(byte[] json, string sourceName, Func<string, ManagedPolicy?>? awsManagedPolicies = null)
+    {
+        var warnings = new List<SnapshotWarning>();
+        var details = new AuthorizationDetailsReader(json, sourceName, warnings);
+        details.Read();
+        var (accountId, partition) = AccountOf(details, []);
+        var policies = new Dictionary<string, ManagedPolicy>(details.Policies, StringComparer.Ordinal);
+        ResolveMissingPolicies(details, policies, awsManagedPolicies, warnings);
+        return new AccountSnapshot(accountId, partition, details.Users, details.Groups, details.Roles, policies, null,
+            new Dictionary<string, long>(), null, [], warnings)
+        {
+            NewestTimestamp = details.Newest,
+            UnparsablePolicyHolders = details.UnparsablePolicyHolders,
+        };
+    }
+
     private static void ResolveMissingPolicies(AuthorizationDetailsReader details, Dictionary<string, ManagedPolicy> policies, Func<string, ManagedPolicy?>? awsManagedPolicies, List<SnapshotWarning> warnings)
     {
         var referenced = details.Users.SelectMany(u => u.AttachedPolicies.Select(a => a.Arn).Concat(u.PermissionsBoundaryArn is { } b ? [b] : []))

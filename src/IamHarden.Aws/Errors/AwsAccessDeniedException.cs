@@ -30,6 +30,11 @@ public sealed class AwsAccessDeniedException : AwsApiException
     /// <summary>True when AWS said an explicit Deny blocks the call (an added Allow will not help).</summary>
     public bool IsExplicitDeny { get; }
 
+    /// <summary>Reads (Get*, List*, GenerateCredentialReport) are covered by SecurityAudit; writes need their own grant.</summary>
+    private static bool IsRead(string operation) =>
+        operation.StartsWith("Get", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal) ||
+        operation == "GenerateCredentialReport";
+
     private static string Compose(string service, string operation, string awsMessage, string? requestId)
     {
         var permission = $"{service}:{operation}";
@@ -37,7 +42,10 @@ public sealed class AwsAccessDeniedException : AwsApiException
             ? $"Access denied: an explicit Deny blocks {permission} for the identity IamHarden runs as. " +
               "Adding an Allow will not help; remove or narrow that Deny, or run as another identity."
             : $"Access denied: the identity IamHarden runs as is not allowed {permission}. " +
-              $"Grant {permission} to it (the AWS managed policy SecurityAudit grants every read that collect needs).";
+              (IsRead(operation)
+                  ? $"Grant {permission} to it (the AWS managed policy SecurityAudit grants every read that collect and plan need)."
+                  : $"Grant {permission} to it (apply needs iam:CreatePolicy, iam:CreatePolicyVersion, iam:DeletePolicyVersion, " +
+                    "iam:SetDefaultPolicyVersion, iam:AttachGroupPolicy and iam:DetachGroupPolicy on the guardrail policies and groups; rollback also iam:DeletePolicy).");
         if (awsMessage.Length > 0)
             text += $" AWS said: {awsMessage}";
         if (requestId is not null)

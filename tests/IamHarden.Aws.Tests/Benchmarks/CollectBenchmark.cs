@@ -55,5 +55,15 @@ public sealed class CollectBenchmark(MotoServer moto, ITestOutputHelper output) 
         var cli = Stopwatch.StartNew();
         await AwsCli.RunAsync(moto.Endpoint, CliTimestampFormat.Iso8601, "iam", "get-account-authorization-details");
         output.WriteLine($"aws iam get-account-authorization-details alone: {cli.Elapsed.TotalSeconds:0.00} s");
+
+        // plan and apply on the same account: MFA for half the groups, the IP restriction for one.
+        var planning = Stopwatch.StartNew();
+        var prepared = await ApplyRuns.PrepareAsync(session, "bench-guardrails.yaml");
+        output.WriteLine($"plan (read the account, plan, lockout guard): {planning.Elapsed.TotalSeconds:0.00} s, {prepared.Changes.Count} changes " +
+                         $"affecting {prepared.Changes.SelectMany(c => c.Users).Select(u => u.Arn).Distinct().Count()} users, guard problems: {prepared.Verdict.Problems.Count}");
+        var applying = Stopwatch.StartNew();
+        var (outcome, _) = await ApplyRuns.ApplyAsync(session, prepared);
+        output.WriteLine($"apply: {applying.Elapsed.TotalSeconds:0.00} s, {outcome.Result}");
+        Assert.Equal(IamHarden.Aws.Apply.ApplyResult.Applied, outcome.Result);
     }
 }

@@ -19,6 +19,11 @@ public enum ProxyFault
     Reset,
     /// <summary>Answer 403 AccessDenied as IAM does for a missing permission.</summary>
     AccessDenied,
+    /// <summary>Forward to the upstream server (which acts on it), then reset the connection instead of answering: the
+    /// client cannot tell whether the request took effect.</summary>
+    ResetAfterForward,
+    /// <summary>Answer 403 ExpiredToken, as STS and IAM do for session credentials past their expiry.</summary>
+    ExpiredToken,
 }
 
 /// <summary>
@@ -121,6 +126,14 @@ internal sealed class FaultProxy : IAsyncDisposable
                         case ProxyFault.Unavailable:
                             await WriteAsync(stream, 503, "text/html", "<html><body>503 Service Temporarily Unavailable</body></html>");
                             break;
+                        case ProxyFault.ResetAfterForward:
+                            await ForwardAsync(stream, request.Value, answer: false);
+                            client.LingerState = new LingerOption(true, 0);
+                            client.Client.Close();
+                            return;
+                        case ProxyFault.ExpiredToken:
+                            await WriteAsync(stream, 403, "text/xml", ErrorXml("Sender", "ExpiredToken", "The security token included in the request is expired"));
+                            break;
                         case ProxyFault.AccessDenied:
                             await WriteAsync(stream, 403, "text/xml", ErrorXml("Sender", "AccessDenied",
                                 $"User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:{action} on resource: * because no identity-based policy allows the iam:{action} action"));
@@ -138,7 +151,7 @@ internal sealed class FaultProxy : IAsyncDisposable
         }
     }
 
-    private async Task ForwardAsync(NetworkStream stream, (string Method, string Target, Dictionary<string, string> Headers, byte[] Body) request)
+    private async Task ForwardAsync(NetworkStream stream, (string Method, string Target, Dictionary<string, string> Headers, byte[] Body) request, bool answer = true)
     {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_upstream, request.Target))
         {
@@ -153,6 +166,8 @@ internal sealed class FaultProxy : IAsyncDisposable
         }
         using var response = await _forward.SendAsync(message, _stop.Token);
         var body = await response.Content.ReadAsByteArrayAsync(_stop.Token);
+        if (!answer)
+            return;
         await WriteAsync(stream, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "text/xml", body);
     }
 

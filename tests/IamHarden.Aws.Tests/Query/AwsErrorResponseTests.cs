@@ -40,6 +40,17 @@ public sealed class AwsErrorResponseTests
         Assert.Contains("explicit Deny blocks iam:ListPolicies", explicitDeny.Message);
     }
 
+    [Fact]
+    public void Access_denied_on_a_write_lists_what_apply_needs_instead_of_the_read_only_policy()
+    {
+        var read = new AwsAccessDeniedException("iam", "GetAccountAuthorizationDetails", "AccessDenied", "", null, HttpStatusCode.Forbidden, 1);
+        Assert.Contains("SecurityAudit", read.Message);
+        var write = new AwsAccessDeniedException("iam", "AttachGroupPolicy", "AccessDenied", "", null, HttpStatusCode.Forbidden, 1);
+        Assert.Equal("iam:AttachGroupPolicy", write.MissingPermission);
+        Assert.DoesNotContain("SecurityAudit", write.Message);
+        Assert.Contains("apply needs iam:CreatePolicy, iam:CreatePolicyVersion, iam:DeletePolicyVersion", write.Message);
+    }
+
     [Theory]
     [InlineData(400, "Throttling", true)]
     [InlineData(400, "RequestLimitExceeded", true)]

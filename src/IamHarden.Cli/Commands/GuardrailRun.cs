@@ -1,0 +1,33 @@
+using IamHarden.Analysis.Configuration;
+using IamHarden.Aws;
+using IamHarden.Aws.Apply;
+
+namespace IamHarden.Cli.Commands;
+
+/// <summary>What plan and apply do before deciding anything: read the desired state, read the account, plan and guard.</summary>
+internal static class GuardrailRun
+{
+    public static DesiredState ReadDesired(string path)
+    {
+        try
+        {
+            return DesiredState.FromConfig(ConfigReader.Read(path));
+        }
+        catch (ConfigException e)
+        {
+            throw new UserInputException(e.Message) { IsPositioned = true };
+        }
+    }
+
+    public static async Task<PreparedApply> PrepareAsync(AwsSession session, DesiredState desired, GuardrailSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PreparedApply.PrepareAsync(session, desired, settings.ParsedCallerIp, new CallerIpDetector(), cancellationToken);
+        }
+        catch (ConfigException e)
+        {
+            throw new UserInputException(e.Message) { IsPositioned = true };
+        }
+    }
+}
