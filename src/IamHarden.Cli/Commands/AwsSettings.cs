@@ -10,7 +10,7 @@ namespace IamHarden.Cli.Commands;
 public class AwsSettings : CommandSettings
 {
     [CommandOption("--profile <NAME>")]
-    [Description("Named profile from ~/.aws/config and ~/.aws/credentials (static keys, assume-role, SSO, credential_process). Default: the standard chain (environment, AWS_PROFILE, [default], web identity, container, EC2 metadata).")]
+    [Description("Named profile from ~/.aws/config and ~/.aws/credentials (static keys, assume-role, SSO, credential_process). Default: the standard chain (environment, AWS_PROFILE, [[default]], web identity, container, EC2 metadata).")]
     public string? Profile { get; init; }
 
     [CommandOption("--region <REGION>")]

@@ -8,7 +8,7 @@ namespace IamHarden.Cli.Commands;
 public sealed class PlanSettings : GuardrailSettings
 {
     [CommandOption("-f|--format <FORMAT>")]
-    [Description("text (default: each change with the users it affects, and the lockout guard's verdict) or json ({\"changes\":[...]}).")]
+    [Description("text (default: each change with the users it affects, and the lockout guard's verdict) or json ({\"changes\":[[...]]}).")]
     public string Format { get; init; } = "text";
 
     [CommandOption("-o|--output <FILE>")]

@@ -52,7 +52,7 @@ public sealed class SimulateSettings : CommandSettings
     public string Resource { get; init; } = "*";
 
     [CommandOption("-c|--context <KEY=VALUE>")]
-    [Description("A request context key, e.g. aws:SourceIp=203.0.113.9 or aws:TagKeys=[\"a\",\"b\"] (repeatable). Only the keys given exist.")]
+    [Description("A request context key, e.g. aws:SourceIp=203.0.113.9 or aws:TagKeys=[[\"a\",\"b\"]] (repeatable). Only the keys given exist.")]
     public string[] Context { get; init; } = [];
 
     [CommandOption("--principal <ARN>")]
