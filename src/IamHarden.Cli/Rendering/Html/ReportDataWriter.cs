@@ -186,6 +186,9 @@ public static class ReportDataWriter
         json.WriteString("status", item.Status.Name());
         json.WriteNumber("usersAffected", item.UsersAffected);
         json.WriteNumber("otherSubjectsAffected", item.OtherSubjectsAffected);
+        json.WriteStartArray("otherSubjects");
+        foreach (var arn in item.OtherSubjects) json.WriteStringValue(arn);
+        json.WriteEndArray();
         json.WriteNumber("population", item.Population);
         WriteLocalized(json, "populationLabel", item.PopulationLabel);
         json.WriteStartArray("checks");
