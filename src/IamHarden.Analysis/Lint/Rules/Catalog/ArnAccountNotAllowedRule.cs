@@ -1,0 +1,37 @@
+using IamHarden.Analysis.Lint.Facts;
+using IamHarden.Core.Policy;
+
+namespace IamHarden.Analysis.Lint.Rules.Catalog;
+
+/// <summary>ARN_ACCOUNT_NOT_ALLOWED: an account ID in an ARN whose resource type has none there.</summary>
+public sealed class ArnAccountNotAllowedRule : LintRule
+{
+    public static LintRuleInfo Definition { get; } = new()
+    {
+        Code = "ARN_ACCOUNT_NOT_ALLOWED",
+        Severity = DiagnosticSeverity.Error,
+        AwsManagedSeverity = DiagnosticSeverity.Warning,
+        Category = LintCategory.Catalog,
+        Title = "An account ID in an ARN whose resource type has none",
+        Description = "The ARN formats of many resource types leave the account part empty (S3 buckets and objects, Route 53 hosted zones, as the Service Authorization Reference shows). An ARN of such a type with an account ID in that place matches no resource, so the statement never applies to what it names; an S3 bucket ARN copied with the Region and account of an EC2 ARN is the usual case.",
+        Fix = "Leave the account part empty and keep the colons, as in arn:aws:s3:::my-bucket/*.",
+        AccessAnalyzerCode = "ARN_ACCOUNT_NOT_ALLOWED",
+    };
+
+    public override LintRuleInfo Info => Definition;
+
+    public override void Check(LintContext context)
+    {
+        foreach (var statement in context.Statements)
+        {
+            foreach (var (value, arn, path) in ResourceArns.Of(statement))
+            {
+                var misplaced = ArnFieldUse.Misplaced(context.Catalog, arn, value.Value);
+                if (!misplaced.Contains(ArnFieldUse.AccountField)) continue;
+                context.Report(Definition, value.Span, path,
+                    $"\"{value.Value}\" names no resource: {arn.Service} resources of this kind have no account part in their ARN, and with \"{arn.Account}\" there the ARN matches none of them",
+                    $"write \"{ArnFieldUse.Empty(value.Value, misplaced)}\"");
+            }
+        }
+    }
+}
