@@ -17,7 +17,7 @@ function renderScorecard(model) {
     if (others.length > 0) {
       affected.push(el('span', {
         class: 'affected-other' + (item.usersAffected === 0 ? ' headline' : ''),
-        text: t(item.usersAffected > 0 ? 'alsoAffected' : 'affectedSubjects', { subjects: describeSubjects(others, item.id === 'root') }),
+        text: t(item.usersAffected > 0 ? 'alsoAffected' : 'affectedSubjects', { subjects: describeSubjects(others, item.otherSubjectsAffected, item.id === 'root') }),
       }));
     }
     const checks = item.checks.map((id) => el('code', { text: id }));
@@ -53,9 +53,9 @@ const SUBJECTS_NAMED = 3;
  * named). Account-level findings name the root ARN: on the root line that is the root user, on
  * the others an account setting (the password policy).
  */
-function describeSubjects(arns, aboutRootUser) {
+function describeSubjects(arns, total, aboutRootUser) {
   const named = arns.slice(0, SUBJECTS_NAMED).map((arn) => subjectLabel(arn, aboutRootUser));
-  const rest = arns.length - named.length;
+  const rest = Math.max(total, arns.length) - named.length;
   return named.join(', ') + (rest > 0 ? ' ' + tn('moreSubjects', rest) : '');
 }
 
