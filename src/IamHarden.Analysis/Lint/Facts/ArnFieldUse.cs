@@ -29,6 +29,23 @@ public static class ArnFieldUse
         return [];
     }
 
+    /// <summary>Reports each resource ARN whose <paramref name="field"/> (Region or account, named <paramref name="part"/>) must be emptied for it to name a resource.</summary>
+    public static void Report(LintContext context, LintRuleInfo rule, int field, string part)
+    {
+        foreach (var statement in context.Statements)
+        {
+            foreach (var (value, arn, path) in ResourceArns.Of(statement))
+            {
+                var misplaced = Misplaced(context.Catalog, arn, value.Value);
+                if (!misplaced.Contains(field)) continue;
+                var written = field == RegionField ? arn.Region : arn.Account;
+                context.Report(rule, value.Span, path,
+                    $"\"{value.Value}\" names no resource: {arn.Service} resources of this kind have no {part} part in their ARN, and with \"{written}\" there the ARN matches none of them",
+                    $"write \"{Empty(value.Value, misplaced)}\"");
+            }
+        }
+    }
+
     /// <summary>The ARN with the given fields emptied, colons kept.</summary>
     public static string Empty(string arn, IEnumerable<int> fields)
     {

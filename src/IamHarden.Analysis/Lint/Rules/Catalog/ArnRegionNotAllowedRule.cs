@@ -20,18 +20,5 @@ public sealed class ArnRegionNotAllowedRule : LintRule
 
     public override LintRuleInfo Info => Definition;
 
-    public override void Check(LintContext context)
-    {
-        foreach (var statement in context.Statements)
-        {
-            foreach (var (value, arn, path) in ResourceArns.Of(statement))
-            {
-                var misplaced = ArnFieldUse.Misplaced(context.Catalog, arn, value.Value);
-                if (!misplaced.Contains(ArnFieldUse.RegionField)) continue;
-                context.Report(Definition, value.Span, path,
-                    $"\"{value.Value}\" names no resource: {arn.Service} resources of this kind have no Region part in their ARN, and with \"{arn.Region}\" there the ARN matches none of them",
-                    $"write \"{ArnFieldUse.Empty(value.Value, misplaced)}\"");
-            }
-        }
-    }
+    public override void Check(LintContext context) => ArnFieldUse.Report(context, Definition, ArnFieldUse.RegionField, "Region");
 }

@@ -19,19 +19,5 @@ public sealed class InvalidRoleReferenceRule : LintRule
 
     public override LintRuleInfo Info => Definition;
 
-    public override void Check(LintContext context)
-    {
-        foreach (var statement in context.Statements)
-        {
-            if (statement.Statement.Principal is not { IsWildcard: false } principal) continue;
-            var element = principal.IsNegated ? "NotPrincipal" : "Principal";
-            foreach (var entry in principal.Entries)
-            {
-                if (entry.Type != PrincipalType.AWS || !PrincipalIds.IsUniqueId(entry.Value.Value, "AROA")) continue;
-                context.Report(Definition, entry.Value.Span, $"{statement.PathOf(element)}.AWS",
-                    $"\"{entry.Value.Value}\" is a role's unique ID, not its ARN: the policy applies to that role only as long as it is not deleted and created again",
-                    "write the role's ARN, arn:aws:iam::ACCOUNT-ID:role/NAME");
-            }
-        }
-    }
+    public override void Check(LintContext context) => PrincipalIds.Report(context, Definition, "AROA", "role");
 }

@@ -1,3 +1,4 @@
+using IamHarden.Analysis.Lint.Facts;
 using IamHarden.Core.Policy;
 
 namespace IamHarden.Analysis.Lint.Rules.Grammar;
@@ -22,14 +23,12 @@ public sealed class UnsupportedWildcardInPrincipalRule : LintRule
     {
         foreach (var statement in context.Statements)
         {
-            if (statement.Statement.Principal is not { IsWildcard: false } principal) continue;
-            var element = principal.IsNegated ? "NotPrincipal" : "Principal";
-            foreach (var entry in principal.Entries)
+            foreach (var (entry, path, element) in PrincipalValues.Of(statement))
             {
                 var value = entry.Value.Value;
                 if (value == "*" && entry.Type == PrincipalType.AWS) continue;
                 if (value.IndexOfAny(['*', '?']) < 0) continue;
-                context.Report(Definition, entry.Value.Span, $"{statement.PathOf(element)}.{entry.Type}",
+                context.Report(Definition, entry.Value.Span, path,
                     $"\"{value}\" has a wildcard, which {element} does not expand: only \"*\" on its own means anyone",
                     "name the principals exactly, or match them with \"ArnLike\" on aws:PrincipalArn in a condition");
             }
