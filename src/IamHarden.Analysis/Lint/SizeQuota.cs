@@ -3,9 +3,10 @@ using IamHarden.Core.Policy;
 namespace IamHarden.Analysis.Lint;
 
 /// <summary>
-/// The IAM or Organizations size quota a policy must fit (characters without whitespace,
-/// <see cref="PolicySize"/>). Inline quotas apply to all inline policies of one user, group or
-/// role together; lint sees one document, so it checks that document alone against the quota.
+/// The IAM or Organizations size quota a policy must fit: IAM counts characters without
+/// whitespace (<see cref="PolicySize"/>), Organizations counts every character. Inline quotas
+/// apply to all inline policies of one user, group or role together; lint sees one document, so
+/// it checks that document alone against the quota.
 /// </summary>
 public enum SizeQuota
 {
@@ -19,7 +20,7 @@ public enum SizeQuota
     GroupInline,
     /// <summary>Inline policies of a role: 10,240 characters.</summary>
     RoleInline,
-    /// <summary>Service or resource control policy: 5,120 characters.</summary>
+    /// <summary>Service or resource control policy: 5,120 characters, whitespace included.</summary>
     OrganizationsPolicy,
     /// <summary>Role trust policy: 2,048 characters by default (AWS can raise it to 4,096 on request).</summary>
     TrustPolicy,

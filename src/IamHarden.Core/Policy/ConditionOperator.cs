@@ -33,6 +33,10 @@ public sealed record ConditionOperator(string Name, ConditionOperatorKind Kind, 
     /// <summary>Every valid base operator name, for did-you-mean suggestions.</summary>
     public static IEnumerable<string> AllBaseNames => BaseNames.Keys;
 
+    /// <summary>Every valid operator name without a set qualifier, IfExists forms included (not NullIfExists), for did-you-mean.</summary>
+    public static IReadOnlyList<string> AllNamesWithIfExists { get; } =
+        [.. BaseNames.Keys, .. BaseNames.Where(p => p.Value != ConditionOperatorKind.Null).Select(p => p.Key + "IfExists")];
+
     public ConditionFamily Family => FamilyOf(Kind);
 
     /// <summary>Negated operators (StringNotEquals, NotIpAddress, ...) require the value to match none of the policy values.</summary>

@@ -237,7 +237,7 @@ public static class PolicyParser
                 return null;
             }
             if (kind.ForbidsPrincipal())
-                Error(ParseErrorCodes.UnsupportedPrincipal, $"\"{member.Name}\" is not allowed in a {kind.CliName()} policy; it is only used in resource-based and trust policies", member.NameSpan, path + "." + member.Name);
+                Error(ParseErrorCodes.UnsupportedPrincipal, $"\"{member.Name}\" is not allowed in {KindPhrase(kind)}; it is only used in resource-based and trust policies", member.NameSpan, path + "." + member.Name);
 
             var elementPath = path + "." + member.Name;
             switch (member.Value)
@@ -298,6 +298,18 @@ public static class PolicyParser
             return result.ToImmutable();
         }
 
+        /// <summary>The policy kind in a sentence: "an identity-based policy".</summary>
+        private static string KindPhrase(PolicyKind kind) => kind switch
+        {
+            PolicyKind.Identity => "an identity-based policy",
+            PolicyKind.PermissionsBoundary => "a permissions boundary",
+            PolicyKind.Session => "a session policy",
+            PolicyKind.ServiceControl => "a service control policy (SCP)",
+            PolicyKind.ResourceControl => "a resource control policy (RCP)",
+            PolicyKind.Trust => "a role trust policy",
+            _ => "a resource-based policy",
+        };
+
         private void ReportOperator(ConditionOperator.ParseStatus status, JsonMemberSyntax opMember, string path)
         {
             switch (status)
@@ -306,15 +318,27 @@ public static class PolicyParser
                     Error(ParseErrorCodes.NullWithIfExists, "\"NullIfExists\" is not valid: IfExists cannot be combined with Null (Null already tests whether the key exists)", opMember.NameSpan, path);
                     break;
                 case ConditionOperator.ParseStatus.UnknownQualifier:
-                    Error(ParseErrorCodes.InvalidSetQualifier, $"unknown set qualifier in \"{opMember.Name}\"; expected \"ForAllValues:\" or \"ForAnyValue:\"", opMember.NameSpan, path);
+                {
+                    // "ForAllValue:StringEquals": suggest the qualifier (and the operator, if it is misspelt too).
+                    // Only a near miss: the two qualifiers mean opposite things, a loose guess could flip the meaning.
+                    int colon = opMember.Name.IndexOf(':');
+                    var qualifier = FuzzyMatch.Best(opMember.Name[..colon], ["ForAllValues", "ForAnyValue"], maxDistance: 2);
+                    var rest = opMember.Name[(colon + 1)..];
+                    var restSuggestion = ConditionOperator.AllNamesWithIfExists.Contains(rest) ? rest : FuzzyMatch.Best(rest, ConditionOperator.AllNamesWithIfExists);
+                    Error(ParseErrorCodes.InvalidSetQualifier,
+                        $"unknown set qualifier in \"{opMember.Name}\"; expected \"ForAllValues:\" or \"ForAnyValue:\""
+                        + (qualifier is null || restSuggestion is null ? "" : $"; did you mean \"{qualifier}:{restSuggestion}\"?"),
+                        opMember.NameSpan, path);
                     break;
+                }
                 default:
                 {
-                    var bare = opMember.Name.Contains(':') ? opMember.Name[(opMember.Name.IndexOf(':') + 1)..] : opMember.Name;
-                    if (bare.EndsWith("IfExists", StringComparison.Ordinal)) bare = bare[..^"IfExists".Length];
-                    var suggestion = FuzzyMatch.Best(bare, ConditionOperator.AllBaseNames);
+                    // Match the whole name after the qualifier, IfExists included, so "BoolIfExist" finds "BoolIfExists".
+                    int colon = opMember.Name.IndexOf(':');
+                    var qualifier = colon >= 0 ? opMember.Name[..(colon + 1)] : "";
+                    var suggestion = FuzzyMatch.Best(opMember.Name[(colon + 1)..], ConditionOperator.AllNamesWithIfExists);
                     Error(ParseErrorCodes.InvalidConditionOperator,
-                        $"unknown condition operator \"{opMember.Name}\"" + (suggestion is null ? "" : $"; did you mean \"{opMember.Name.Replace(bare, suggestion)}\"?"),
+                        $"unknown condition operator \"{opMember.Name}\"" + (suggestion is null ? "" : $"; did you mean \"{qualifier}{suggestion}\"?"),
                         opMember.NameSpan, path);
                     break;
                 }

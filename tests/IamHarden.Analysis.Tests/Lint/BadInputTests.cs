@@ -36,6 +36,23 @@ public class BadInputTests
         Assert.Contains(message, finding.Message);
     }
 
+    [Theory]
+    [InlineData("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n", 1, 1, "CloudFormation template in YAML")]
+    [InlineData("Version: 2012-10-17\nStatement: []\n", 1, 1, "this is YAML, not JSON")]
+    [InlineData("resource \"aws_iam_policy\" \"p\" {\n  policy = jsonencode({})\n}\n", 1, 1, "Terraform (HCL)")]
+    [InlineData("{\"Version\": \"2012-10-17\", \"Statement\": [],}", 1, 43, "no trailing comma")]
+    [InlineData("{\"Version\": \"2012-10-17\", // the current version\n\"Statement\": []}", 1, 27, "JSON has no comments")]
+    [InlineData("{'Version': '2012-10-17'}", 1, 2, "double quotes")]
+    [InlineData("{\"Version\": \"2012-10-17\" \"Statement\": []}", 1, 26, "a comma is missing")]
+    [InlineData("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\"", 1, 59, "before every { and [ is closed")]
+    public void Common_mistakes_are_named_at_their_position(string text, int line, int column, string explanation)
+    {
+        var finding = Assert.Single(PolicyLinter.Lint(text, "input.json").Findings);
+        Assert.Equal(ParseErrorCodes.JsonSyntaxError, finding.Code);
+        Assert.Contains(explanation, finding.Message);
+        Assert.Equal((line, column), (finding.Line, finding.Column));
+    }
+
     [Fact]
     public void A_misspelt_policy_keeps_the_did_you_mean_instead_of_not_a_policy()
     {

@@ -20,6 +20,18 @@ public class TrapExplanationTests
         return PolicyEvaluator.Decide(PolicySet.OfIdentity(policy, admin), new AuthorizationRequest(Alice, action, resource, context));
     }
 
+    public static TheoryData<string> TrapCodes => [.. LintRules.All.Select(r => r.Info)
+        .Where(i => i.Category is LintCategory.MfaTraps or LintCategory.SourceIpTraps).Select(i => i.Code)];
+
+    [Theory]
+    [MemberData(nameof(TrapCodes))]
+    public void Every_trap_finding_says_how_to_fix_this_policy(string code)
+    {
+        var finding = LintFixtures.LintCase(code, "bad").Findings.First(f => f.Code == code);
+        Assert.False(string.IsNullOrWhiteSpace(finding.Fix), $"{code} has no fix");
+        Assert.True(finding.Message.Length > 60, $"{code}: the explanation is too short: {finding.Message}");
+    }
+
     [Fact]
     public void Bool_MFA_deny_lets_long_term_access_keys_through_as_the_finding_says()
     {

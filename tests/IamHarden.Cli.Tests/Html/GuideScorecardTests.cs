@@ -34,7 +34,7 @@ public sealed class GuideScorecardTests
         Assert.Equal(ScorecardStatus.Amber, items["policies-through-groups"].Status);
         // Root findings are about the account, not users.
         Assert.Equal(0, items["root"].UsersAffected);
-        Assert.True(items["root"].OtherSubjectsAffected > 0);
+        Assert.Equal([$"arn:aws:iam::{report.AccountId}:root"], items["root"].OtherSubjects);
         Assert.Equal(["full_admin_policy"], GuideScorecard.UnmappedCheckIds(report));
     }
 

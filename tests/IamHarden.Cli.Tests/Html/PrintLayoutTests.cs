@@ -31,6 +31,36 @@ public sealed class PrintLayoutTests(ChromiumBrowser browser) : IClassFixture<Ch
     }
 
     [SkippableFact]
+    public async Task A_filtered_print_says_what_it_leaves_out()
+    {
+        Skip.IfNot(ChromiumBrowser.Available, ChromiumBrowser.SkipReason);
+        await using var probe = await browser.OpenAsync(AuditReports.SampleHtml);
+        var page = probe.Page;
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        // Unfiltered: no note on paper.
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
+        Assert.False(await page.IsVisibleAsync("#print-filter"));
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('afterprint'))");
+
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        await page.SelectOptionAsync("#severity-filter", "high");
+        var severityOnly = await page.TextContentAsync("#findings-status");
+        await page.FillAsync("#search", "admin");
+        // The search applies once typing pauses.
+        await Assertions.Expect(page.Locator("#findings-status")).Not.ToHaveTextAsync(severityOnly!);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
+        Assert.True(await page.IsVisibleAsync("#print-filter"));
+        Assert.Equal("Printed with a filter — this copy shows only: severity High · search “admin”", await page.TextContentAsync("#print-filter"));
+
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('afterprint'))");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        Assert.False(await page.IsVisibleAsync("#print-filter"));
+        probe.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task The_report_prints_to_a4_pages()
     {
         Skip.IfNot(ChromiumBrowser.Available, ChromiumBrowser.SkipReason);

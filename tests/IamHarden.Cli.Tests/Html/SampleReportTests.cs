@@ -149,6 +149,61 @@ public sealed class SampleReportTests(ChromiumBrowser browser) : IClassFixture<C
     }
 
     [SkippableFact]
+    public async Task A_scorecard_line_about_the_root_user_names_it_instead_of_counting_zero_users()
+    {
+        Skip.IfNot(ChromiumBrowser.Available, ChromiumBrowser.SkipReason);
+        await using var probe = await browser.OpenAsync(AuditReports.SampleHtml);
+        var page = probe.Page;
+        var root = page.Locator(".scorecard-item[data-item='root']");
+        Assert.Equal("red", await root.GetAttributeAsync("data-status"));
+        Assert.Equal(0, await root.Locator(".affected-users").CountAsync());
+        Assert.Equal("Affected: the root user", await root.Locator(".affected-other.headline").TextContentAsync());
+        // A line with users and other subjects says both.
+        var ip = page.Locator(".scorecard-item[data-item='ip-restriction-admins']");
+        Assert.Matches("^\\d+ users? affected$", await ip.Locator(".affected-users").TextContentAsync());
+        Assert.StartsWith("Also affected: policy ", await ip.Locator(".affected-other").TextContentAsync());
+        // Elsewhere the root ARN stands for an account setting (the password policy), not the root user.
+        var hygiene = page.Locator(".scorecard-item[data-item='credential-hygiene']");
+        Assert.Equal("Also affected: the account settings", await hygiene.Locator(".affected-other").TextContentAsync());
+        probe.AssertClean();
+    }
+
+    /// <summary>Text that means the page failed to fill something in: null, undefined, an unfilled {placeholder}.</summary>
+    private static readonly System.Text.RegularExpressions.Regex Artifact =
+        new(@"\b(null|undefined|NaN)\b|\[object |\{[a-z][A-Za-z]*\}");
+
+    [SkippableTheory]
+    [InlineData("en")]
+    [InlineData("ko")]
+    public async Task Every_text_on_the_page_and_in_every_dialog_is_filled_in(string language)
+    {
+        Skip.IfNot(ChromiumBrowser.Available, ChromiumBrowser.SkipReason);
+        await using var probe = await browser.OpenAsync(language == "ko" ? AuditReports.SampleHtmlKorean : AuditReports.SampleHtml);
+        var page = probe.Page;
+        // beforeprint unfolds every group, every counterexample and every matrix row.
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('beforeprint'))");
+        var text = await page.InnerTextAsync("main");
+        Assert.True(text.Length > 10_000, "the unfolded page should hold every finding");
+        Assert.DoesNotMatch(Artifact, text);
+        Assert.Equal(await page.Locator("#finding-groups .finding-group").CountAsync(),
+            await page.Locator("#finding-groups .group-status").CountAsync());
+        await page.EvaluateAsync("() => window.dispatchEvent(new Event('afterprint'))");
+
+        var links = page.Locator("#matrix-body .user-link");
+        int users = await links.CountAsync();
+        Assert.True(users > 20);
+        for (int i = 0; i < users; i++)
+        {
+            await links.Nth(i).ClickAsync();
+            var dialog = await page.InnerTextAsync("#user-dialog");
+            Assert.DoesNotMatch(Artifact, dialog);
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(page.Locator("#user-dialog")).ToBeHiddenAsync();
+        }
+        probe.AssertClean();
+    }
+
+    [SkippableFact]
     public async Task Opening_a_user_shows_policies_findings_and_the_counterexample_command()
     {
         Skip.IfNot(ChromiumBrowser.Available, ChromiumBrowser.SkipReason);

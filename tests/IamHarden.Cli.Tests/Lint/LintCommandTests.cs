@@ -86,6 +86,21 @@ public class LintCommandTests
         Assert.Contains("error MISSING_PRINCIPAL", resource.Stdout);
     }
 
+    [Theory]
+    [InlineData("identity", 1, "MISSING_RESOURCE,UNSUPPORTED_PRINCIPAL")]
+    [InlineData("boundary", 1, "MISSING_RESOURCE,UNSUPPORTED_PRINCIPAL")]
+    [InlineData("scp", 1, "MISSING_RESOURCE,UNSUPPORTED_PRINCIPAL")]
+    [InlineData("resource", 1, "MISSING_RESOURCE")]
+    [InlineData("trust", 0, "")]
+    public void A_role_trust_policy_is_valid_only_as_kind_trust(string kind, int exit, string codes)
+    {
+        var run = CliProcess.Run("lint", "--kind", kind, "--format", "json", Path.Combine(CliProcess.Fixtures, "lint", "kinds", "role-trust-policy.json"));
+        Assert.Equal(exit, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var found = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).Order();
+        Assert.Equal(codes, string.Join(",", found));
+    }
+
     [Fact]
     public void Json_output_lists_findings_with_positions_and_paths()
     {

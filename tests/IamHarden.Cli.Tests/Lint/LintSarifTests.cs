@@ -50,6 +50,61 @@ public class LintSarifTests
     }
 
     [Fact]
+    public void Fingerprints_follow_the_finding_not_its_line_so_code_scanning_keeps_one_alert()
+    {
+        // GitHub matches alerts across runs by partialFingerprints (docs: "SARIF support for code
+        // scanning", preventing duplicate alerts); lines move when a policy is edited above a finding.
+        var dir = Directory.CreateTempSubdirectory("iamharden-sarif-");
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(CliProcess.Fixtures, "lint", "cases", "MFA_DENY_BOOL_WITHOUT_IF_EXISTS.bad.json"));
+            File.WriteAllText(Path.Combine(dir.FullName, "force-mfa.json"), text);
+            var before = Results(CliProcess.Run(["lint", "--format", "sarif", "force-mfa.json"], workingDirectory: dir.FullName).Stdout);
+            File.WriteAllText(Path.Combine(dir.FullName, "force-mfa.json"), "\n\n\n" + text);
+            var after = Results(CliProcess.Run(["lint", "--format", "sarif", "force-mfa.json"], workingDirectory: dir.FullName).Stdout);
+
+            Assert.Equal(before.Select(r => r.Fingerprint), after.Select(r => r.Fingerprint));
+            Assert.All(before.Zip(after), pair => Assert.Equal(pair.First.Line + 3, pair.Second.Line));
+            Assert.Equal(before.Count, before.Select(r => r.Fingerprint).Distinct().Count());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static List<(string Fingerprint, int Line)> Results(string sarif)
+    {
+        using var json = JsonDocument.Parse(sarif);
+        return [.. json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => (
+            r.GetProperty("partialFingerprints").EnumerateObject().Single().Value.GetString()!,
+            r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32()))];
+    }
+
+    [Fact]
+    public void Every_rule_and_result_has_what_code_scanning_shows()
+    {
+        var run = CliProcess.Run("lint", "--format", "sarif", Path.Combine(CliProcess.Fixtures, "lint", "cases", "PRIVILEGE_ESCALATION.bad.json"));
+        using var json = JsonDocument.Parse(run.Stdout);
+        var sarifRun = json.RootElement.GetProperty("runs")[0];
+        foreach (var rule in sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray())
+        {
+            Assert.Matches("^[A-Z][A-Z0-9_]+$", rule.GetProperty("id").GetString());
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("shortDescription").GetProperty("text").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("fullDescription").GetProperty("text").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(rule.GetProperty("help").GetProperty("markdown").GetString()));
+            Assert.Contains(rule.GetProperty("defaultConfiguration").GetProperty("level").GetString(), new[] { "error", "warning", "note" });
+            var tags = rule.GetProperty("properties").GetProperty("tags").EnumerateArray().Select(t => t.GetString()).ToList();
+            // GitHub shows a security severity only for rules tagged "security", as a number from 0.0 to 10.0.
+            if (tags.Contains("security"))
+                Assert.InRange(double.Parse(rule.GetProperty("properties").GetProperty("security-severity").GetString()!, System.Globalization.CultureInfo.InvariantCulture), 0.1, 10.0);
+        }
+        var result = sarifRun.GetProperty("results")[0];
+        Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("message").GetProperty("text").GetString()));
+        Assert.True(result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32() >= 1);
+    }
+
+    [Fact]
     public void Unusable_and_missing_inputs_still_give_valid_SARIF()
     {
         var run = CliProcess.Run(["lint", "--format", "sarif", "-", "missing.json", Path.Combine(CliProcess.Fixtures, "lint", "cases", "INVALID_ACTION.good.json")], stdin: "[1, 2]");

@@ -33,6 +33,14 @@ public static class ConditionKeys
         return catalog.FindConditionKey(stem + "tag-key") ?? catalog.FindConditionKey(stem);
     }
 
+    /// <summary>A tag key written without the tag's name ("aws:PrincipalTag", "aws:ResourceTag/"): the catalog knows the key only with one.</summary>
+    public static bool LacksTagName(ActionCatalog catalog, string key)
+    {
+        if (!key.Contains("Tag", StringComparison.OrdinalIgnoreCase) || Find(catalog, key) is not null) return false;
+        var stem = key.EndsWith('/') ? key : key + "/";
+        return Find(catalog, stem + "name") is { IsTemplate: true };
+    }
+
     /// <summary>Whether a key of this value type can be compared by operators of <paramref name="family"/>.</summary>
     public static bool Accepts(ConditionFamily family, ConditionKeyType valueType, string key) => family switch
     {

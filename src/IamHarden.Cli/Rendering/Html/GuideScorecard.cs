@@ -8,9 +8,9 @@ public enum ScorecardStatus { Green, Amber, Red, NotChecked }
 /// <summary>
 /// One line of the guide's scorecard: a recommendation of the hardening guide, the checks that
 /// test it, and what they found. <see cref="UsersAffected"/> counts distinct users named by those
-/// findings; <see cref="OtherSubjectsAffected"/> counts the rest (managed policies, groups, the
-/// account); <see cref="Population"/> is how many users the recommendation is about, from the
-/// user matrix, so a reader can weigh the number.
+/// findings; <see cref="OtherSubjects"/> are the rest (managed policies, groups, the account's
+/// root user), by ARN; <see cref="Population"/> is how many users the recommendation is about,
+/// from the user matrix, so a reader can weigh the number.
 /// </summary>
 public sealed record ScorecardItem(
     string Id,
@@ -18,9 +18,12 @@ public sealed record ScorecardItem(
     IReadOnlyList<string> CheckIds,
     ScorecardStatus Status,
     int UsersAffected,
-    int OtherSubjectsAffected,
+    IReadOnlyList<string> OtherSubjects,
     int Population,
-    LocalizedText PopulationLabel);
+    LocalizedText PopulationLabel)
+{
+    public int OtherSubjectsAffected => OtherSubjects.Count;
+}
 
 /// <summary>
 /// The guide's seven recommendations (guide §4–§6: MFA for all console users, IP restriction for
@@ -74,7 +77,7 @@ public static class GuideScorecard
             // The root user is not a row of the matrix: its recommendation is about exactly one principal.
             int population = definition.InPopulation is { } inPopulation ? report.Users.Count(inPopulation) : 1;
             if (!definition.Checks.Any(ran.Contains))
-                return new ScorecardItem(definition.Id, definition.Title, definition.Checks, ScorecardStatus.NotChecked, 0, 0, population, definition.PopulationLabel);
+                return new ScorecardItem(definition.Id, definition.Title, definition.Checks, ScorecardStatus.NotChecked, 0, [], population, definition.PopulationLabel);
 
             var findings = report.Findings.Where(f => definition.Checks.Contains(f.Check.Id)).ToList();
             var subjects = findings.Select(f => f.Subject).Distinct(StringComparer.Ordinal).ToList();
@@ -83,7 +86,7 @@ public static class GuideScorecard
                 : findings.Any(f => f.Severity.IsAtLeast(Severity.Low)) ? ScorecardStatus.Amber
                 : ScorecardStatus.Green;
             return new ScorecardItem(definition.Id, definition.Title, definition.Checks, status,
-                usersAffected, subjects.Count - usersAffected, population, definition.PopulationLabel);
+                usersAffected, subjects.Where(s => !users.Contains(s)).ToList(), population, definition.PopulationLabel);
         }).ToList();
     }
 

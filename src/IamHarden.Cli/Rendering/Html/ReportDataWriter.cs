@@ -178,6 +178,8 @@ public static class ReportDataWriter
         }
     }
 
+    private const int OtherSubjectsWritten = 10;
+
     private static void WriteScorecardItem(Utf8JsonWriter json, ScorecardItem item)
     {
         json.WriteStartObject();
@@ -186,6 +188,10 @@ public static class ReportDataWriter
         json.WriteString("status", item.Status.Name());
         json.WriteNumber("usersAffected", item.UsersAffected);
         json.WriteNumber("otherSubjectsAffected", item.OtherSubjectsAffected);
+        // The page names three; a few more for the curious, not thousands of policy ARNs in a large account.
+        json.WriteStartArray("otherSubjects");
+        foreach (var arn in item.OtherSubjects.Take(OtherSubjectsWritten)) json.WriteStringValue(arn);
+        json.WriteEndArray();
         json.WriteNumber("population", item.Population);
         WriteLocalized(json, "populationLabel", item.PopulationLabel);
         json.WriteStartArray("checks");

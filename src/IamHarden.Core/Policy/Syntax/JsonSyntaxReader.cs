@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Unicode;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace IamHarden.Core.Policy.Syntax;
 
@@ -9,7 +10,7 @@ namespace IamHarden.Core.Policy.Syntax;
 /// Reads UTF-8 JSON into a <see cref="JsonSyntax"/> tree with positions, using Utf8JsonReader
 /// (strict JSON: no comments, no trailing commas, nesting bounded at 64 levels).
 /// </summary>
-public static class JsonSyntaxReader
+public static partial class JsonSyntaxReader
 {
     private static readonly JsonReaderOptions Options = new()
     {
@@ -32,6 +33,9 @@ public static class JsonSyntaxReader
         }
         if (bytes[bom..].Trim(" \t\r\n"u8).IsEmpty)
             throw new JsonSyntaxException("the file is empty; expected a JSON object", source.SpanOf(0, 0));
+
+        if (OtherFormat(bytes[bom..]) is { } other)
+            throw new JsonSyntaxException(other, source.SpanOf(bom, bom));
 
         var reader = new Utf8JsonReader(bytes[bom..], Options);
         try
@@ -87,7 +91,34 @@ public static class JsonSyntaxReader
         }
     }
 
-    /// <summary>System.Text.Json appends its own position ("LineNumber: 0 | BytePositionInLine: 5."); ours is better.</summary>
+    /// <summary>
+    /// Text that is plainly another format (YAML, Terraform's HCL): said so at once, instead of
+    /// "'A' is an invalid start of a value". Policies pasted from templates are a common mistake.
+    /// </summary>
+    private static string? OtherFormat(ReadOnlySpan<byte> bytes)
+    {
+        var start = bytes.TrimStart(" \t\r\n"u8);
+        if (start.IsEmpty || start[0] is (byte)'{' or (byte)'[' or (byte)'"') return null;
+        var head = Encoding.UTF8.GetString(start[..Math.Min(start.Length, 4096)]);
+        if (HclBlock().IsMatch(head))
+            return "this is Terraform (HCL), not JSON; lint the policy JSON itself (the jsonencode() argument, or `terraform show -json` output)";
+        if (head.StartsWith("---", StringComparison.Ordinal) || YamlKey().IsMatch(head))
+            return head.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal) || head.Contains("Resources:", StringComparison.Ordinal)
+                ? "this is a CloudFormation template in YAML, not a JSON policy; lint the policy itself (its PolicyDocument) as JSON"
+                : "this is YAML, not JSON; IAM policies are JSON documents";
+        return null;
+    }
+
+    [GeneratedRegex("^(resource|data|provider|variable|module|locals|terraform)\\s+(\"|\\{)")]
+    private static partial Regex HclBlock();
+
+    [GeneratedRegex(@"^[A-Za-z_][\w.-]*:(\s|$)")]
+    private static partial Regex YamlKey();
+
+    /// <summary>
+    /// System.Text.Json's message without its own position ("LineNumber: 0 | BytePositionInLine: 5.";
+    /// ours is better) and, for the mistakes people make in policies, in plain words.
+    /// </summary>
     private static string CleanMessage(string message)
     {
         foreach (var marker in new[] { " Path:", " LineNumber:" })
@@ -97,6 +128,16 @@ public static class JsonSyntaxReader
         }
         message = message.Trim();
         if (message.EndsWith('.')) message = message[..^1];
+        if (message.Contains("trailing comma", StringComparison.Ordinal))
+            message = "a comma before the closing bracket; JSON allows no trailing comma";
+        else if (message.StartsWith("'/' is an invalid start of", StringComparison.Ordinal))
+            message = "a comment; JSON has no comments";
+        else if (message.StartsWith("''' is an invalid start of", StringComparison.Ordinal))
+            message = "a single quote; JSON strings and names are in double quotes";
+        else if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+            message = "the text ends before every { and [ is closed";
+        else if (message.Contains("is invalid after a value. Expected either ','", StringComparison.Ordinal))
+            message = "a comma is missing between two values (or a bracket before this)";
         return "invalid JSON: " + message;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using IamHarden.Analysis.Lint.Facts;
 using IamHarden.Core.Catalog;
 using IamHarden.Core.Policy;
@@ -37,12 +36,12 @@ public sealed class ConditionKeyNotSupportedByActionsRule : LintRule
                 if (ConditionKeys.Find(context.Catalog, key) is not { IsGlobal: false } definition) continue;
                 services ??= [.. statement.Actions.SelectMany(a => a.Matches).Select(a => a.Service).Distinct()];
                 string? which = null;
-                if (!services.Any(s => Has(s.ConditionKeys, definition)))
+                if (!services.Any(s => ActionConditionSupport.Has(s.ConditionKeys, definition)))
                     which = services.Length == 1 ? $"any {services[0].Prefix} action" : $"any action of {string.Join(", ", services.Take(4).Select(s => s.Prefix))}{(services.Length > 4 ? ", ..." : "")}";
                 else if (statement.Actions.Length <= ActionLevelLimit)
                 {
                     var actions = statement.Actions.SelectMany(a => a.Matches).Distinct().ToList();
-                    if (!actions.Any(a => Supports(a, definition)))
+                    if (!actions.Any(a => ActionConditionSupport.Supports(a, definition)))
                         which = actions.Count == 1 ? actions[0].FullName : $"any of the statement's {actions.Count} actions";
                 }
                 if (which is null) continue;
@@ -51,30 +50,4 @@ public sealed class ConditionKeyNotSupportedByActionsRule : LintRule
             }
         }
     }
-
-    /// <summary>Whether requests for the action can carry the key: the action's own keys, its resource types' keys, or a key its service lists without tying it to actions.</summary>
-    private static bool Supports(ActionDefinition action, ConditionKeyDefinition key)
-    {
-        if (Has(action.ConditionKeys, key)) return true;
-        foreach (var type in action.ResourceTypes)
-        {
-            if (Has(type.ConditionKeys, key) || Has(type.ResourceType.ConditionKeys, key)) return true;
-        }
-        return Has(action.Service.ConditionKeys, key) && !IsTiedToActions(action.Service, key);
-    }
-
-    private static bool Has(ImmutableArray<ConditionKeyDefinition> keys, ConditionKeyDefinition key)
-    {
-        foreach (var k in keys)
-            if (ReferenceEquals(k, key) || string.Equals(k.Name, key.Name, StringComparison.OrdinalIgnoreCase)) return true;
-        return false;
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(ServiceDefinition, ConditionKeyDefinition), bool> TiedToActions = new();
-
-    private static bool IsTiedToActions(ServiceDefinition service, ConditionKeyDefinition key) =>
-        TiedToActions.GetOrAdd((service, key), k => ScanTiedToActions(k.Item1, k.Item2));
-
-    private static bool ScanTiedToActions(ServiceDefinition service, ConditionKeyDefinition key) =>
-        service.Actions.Any(a => Has(a.ConditionKeys, key) || a.ResourceTypes.Any(t => Has(t.ConditionKeys, key) || Has(t.ResourceType.ConditionKeys, key)));
 }

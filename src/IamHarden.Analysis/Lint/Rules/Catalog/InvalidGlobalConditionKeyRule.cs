@@ -21,6 +21,12 @@ public sealed class InvalidGlobalConditionKeyRule : LintRule
 
     public override LintRuleInfo Info => Definition;
 
+    /// <summary>Keys AWS retired, with what replaced them (Access Analyzer: "Unsupported global condition key").</summary>
+    private static readonly Dictionary<string, string> RetiredKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["aws:ARN"] = "\"aws:PrincipalArn\" (the caller) or \"aws:SourceArn\" (the resource a service acts for)",
+    };
+
     public override void Check(LintContext context)
     {
         foreach (var statement in context.Statements)
@@ -29,7 +35,14 @@ public sealed class InvalidGlobalConditionKeyRule : LintRule
             {
                 var key = condition.Key.Value;
                 if (!ConditionKeys.IsGlobalPrefix(key) || ConditionKeys.IsUncheckable(key)) continue;
-                if (ConditionKeys.Find(context.Catalog, key) is not null) continue;
+                if (ConditionKeys.Find(context.Catalog, key) is not null || ConditionKeys.LacksTagName(context.Catalog, key)) continue;
+                if (RetiredKeys.TryGetValue(key, out var instead))
+                {
+                    context.Report(Definition, condition.Key.Span, condition.JsonPath,
+                        $"\"{key}\" is no longer a supported global condition key, so it is never present in a request; use {instead}",
+                        $"write {instead}");
+                    continue;
+                }
                 var suggestion = FuzzyMatch.Best(key, context.CatalogFacts.GlobalKeyNames);
                 context.Report(Definition, condition.Key.Span, condition.JsonPath,
                     $"\"{key}\" is not a global condition key, so it is never present in a request" + (suggestion is null ? "" : $"; did you mean \"{suggestion}\"?"),

@@ -29,7 +29,7 @@ public sealed class InvalidServiceConditionKeyRule : LintRule
             {
                 var key = condition.Key.Value;
                 if (ConditionKeys.IsGlobalPrefix(key) || ConditionKeys.IsUncheckable(key)) continue;
-                if (ConditionKeys.Find(context.Catalog, key) is not null) continue;
+                if (ConditionKeys.Find(context.Catalog, key) is not null || ConditionKeys.LacksTagName(context.Catalog, key)) continue;
                 var prefix = ConditionKeys.Prefix(key);
                 string? suggestion;
                 if (prefix is null)

@@ -1,3 +1,4 @@
+using IamHarden.Analysis.Lint.Facts;
 using IamHarden.Core.Catalog;
 using IamHarden.Core.Policy;
 
@@ -25,6 +26,8 @@ public sealed class ResourceTypeMismatchRule : LintRule
             if (statement.Statement.Resources is not { IsNegated: false } resources || resources.Values.IsEmpty) continue;
             if (resources.Values.Any(r => r.Value == "*" || !r.Value.StartsWith("arn:", StringComparison.Ordinal))) continue;
             if (statement.Statement.Actions.IsNegated) continue;
+            // A Region or account where the ARN has none is ARN_REGION/ACCOUNT_NOT_ALLOWED's, with a better fix.
+            if (statement.Arns.Any(a => ArnFieldUse.Misplaced(context.Catalog, a.Arn, a.Value.Value).Count > 0)) continue;
             var arns = resources.Values.Select(v => v.Value).ToList();
             for (int i = 0; i < statement.Actions.Length; i++)
             {

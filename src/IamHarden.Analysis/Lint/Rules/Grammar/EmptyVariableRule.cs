@@ -12,12 +12,12 @@ public sealed class EmptyVariableRule : LintRule
         Category = LintCategory.Grammar,
         Title = "An empty policy variable ${}",
         Description = "A ${} with no key inside names no value; AWS does not accept it as a variable.",
-        Fix = "Write the key between the braces, e.g. ${aws:username}, or remove the ${}.",
+        Fix = "write the key between the braces, e.g. ${aws:username}, or remove the ${}",
         AccessAnalyzerCode = "EMPTY_VARIABLE",
     };
 
     public override LintRuleInfo Info => Definition;
 
     public override void Check(LintContext context) =>
-        VariableSyntax.Report(context, Definition, VariableProblem.Empty, text => $"\"{text}\" is an empty policy variable", "Write the key between the braces, e.g. ${aws:username}, or remove the ${}.");
+        VariableSyntax.Report(context, Definition, VariableProblem.Empty, text => $"\"{text}\" is an empty policy variable", "write the key between the braces, e.g. ${aws:username}, or remove the ${}");
 }

@@ -21,6 +21,8 @@ public sealed class MissingVersionRule : LintRule
     public override void Check(LintContext context)
     {
         if (context.Document.Version != PolicyVersion.Missing || context.Document.Syntax is not { } root) return;
+        // A Version that is there but wrong is INVALID_VERSION, not a missing one.
+        if (root.Members.Any(m => m.Name == "Version")) return;
         // The policy object's opening brace: point at the start, not at the whole document.
         var span = root.Span with { Length = 1 };
         var message = "the policy has no \"Version\", so AWS reads it in the 2008-10-17 language";

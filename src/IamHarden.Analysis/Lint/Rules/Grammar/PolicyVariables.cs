@@ -32,7 +32,7 @@ internal static partial class PolicyVariables
 }
 
 /// <summary>What is wrong with one ${...} reference (AWS reports each kind with its own code).</summary>
-internal enum VariableProblem { MissingBrace, Empty, MissingQuote, Space }
+internal enum VariableProblem { MissingBrace, Empty, MissingQuote, Space, Symbol }
 
 /// <summary>Scans the ${...} references of a value for malformed syntax.</summary>
 internal static class VariableSyntax
@@ -56,6 +56,7 @@ internal static class VariableSyntax
             var key = comma < 0 ? body : body[..comma];
             if (key.Trim().Length == 0) yield return (VariableProblem.Empty, text);
             else if (key.Any(char.IsWhiteSpace)) yield return (VariableProblem.Space, text);
+            else if (key.Any(c => !IsKeyCharacter(c))) yield return (VariableProblem.Symbol, text);
             if (comma >= 0)
             {
                 var fallback = body[(comma + 1)..].Trim();
@@ -63,6 +64,9 @@ internal static class VariableSyntax
             }
         }
     }
+
+    /// <summary>Characters a variable's key may hold: those of condition keys and tag keys (letters, digits, : / _ . - @ = +).</summary>
+    private static bool IsKeyCharacter(char c) => char.IsLetterOrDigit(c) || c is ':' or '/' or '_' or '.' or '-' or '@' or '=' or '+';
 
     /// <summary>The '}' closing a reference, skipping a quoted default value.</summary>
     private static int FindClose(string text, int from)

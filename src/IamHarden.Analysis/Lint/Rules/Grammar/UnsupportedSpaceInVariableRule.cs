@@ -12,12 +12,12 @@ public sealed class UnsupportedSpaceInVariableRule : LintRule
         Category = LintCategory.Grammar,
         Title = "A space inside a policy variable's key",
         Description = "AWS does not allow spaces in the key of a variable (${ aws:username } or ${aws: username}); only the default value after the comma may contain them.",
-        Fix = "Remove the spaces: ${aws:username}.",
+        Fix = "remove the spaces",
         AccessAnalyzerCode = "UNSUPPORTED_SPACE_IN_VARIABLE",
     };
 
     public override LintRuleInfo Info => Definition;
 
     public override void Check(LintContext context) =>
-        VariableSyntax.Report(context, Definition, VariableProblem.Space, text => $"\"{text}\": a variable key cannot contain spaces", "Remove the spaces: ${aws:username}.");
+        VariableSyntax.Report(context, Definition, VariableProblem.Space, text => $"\"{text}\": a variable key cannot contain spaces", "remove the spaces");
 }

@@ -23,7 +23,7 @@ public sealed class PassRoleWithNotResourceRule : LintRule
         foreach (var statement in context.Statements)
         {
             if (!statement.IsAllow || statement.Statement.Resources is not { IsNegated: true }) continue;
-            var via = PassRole.GrantedBy(statement);
+            var via = ActionGrant.GrantedBy(statement, ActionGrant.PassRole);
             if (via is null) continue;
             context.Report(Definition, via.Value.Value.Span, via.Value.Path,
                 $"{via.Value.Description} allows iam:PassRole on every role except the ones NotResource lists");

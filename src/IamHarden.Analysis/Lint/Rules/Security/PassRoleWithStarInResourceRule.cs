@@ -24,7 +24,7 @@ public sealed class PassRoleWithStarInResourceRule : LintRule
         foreach (var statement in context.Statements)
         {
             if (!statement.IsAllow || !statement.ResourceIsEverything) continue;
-            var via = PassRole.GrantedBy(statement);
+            var via = ActionGrant.GrantedBy(statement, ActionGrant.PassRole);
             if (via is null) continue;
             context.Report(Definition, via.Value.Value.Span, via.Value.Path,
                 $"{via.Value.Description} allows iam:PassRole on every role (\"Resource\": \"*\"): the identity can give any role, administrator roles included, to a service it controls");

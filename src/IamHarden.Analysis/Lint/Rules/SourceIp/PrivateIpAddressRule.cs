@@ -26,7 +26,8 @@ public sealed class PrivateIpAddressRule : LintRule
             {
                 if (never.Count != total) continue;
                 context.Report(Definition, condition.Key.Span, condition.JsonPath,
-                    $"aws:SourceIp never holds these addresses: {PrivateRanges.Describe(never)}; this \"{condition.Operator.Name}\" condition is never true");
+                    $"aws:SourceIp never holds these addresses: {PrivateRanges.Describe(never)}; this \"{condition.Operator.Name}\" condition is never true",
+                    PrivateRanges.PublicEgressFix);
             }
         }
     }

@@ -28,7 +28,8 @@ public sealed class PrivateIpAddressSubsetRule : LintRule
                 if (never.Count == total) continue;
                 foreach (var (value, _, index, kind) in never)
                     context.Report(Definition, value.Span, StatementFacts.ConditionValuePath(condition, index),
-                        $"\"{value.Value}\" is {kind}; aws:SourceIp never holds such an address, so this value never matches");
+                        $"\"{value.Value}\" is {kind}; aws:SourceIp never holds such an address, so this value never matches",
+                        PrivateRanges.RemoveFix(value.Value));
             }
         }
     }

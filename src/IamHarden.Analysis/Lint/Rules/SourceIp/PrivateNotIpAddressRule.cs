@@ -27,7 +27,8 @@ public sealed class PrivateNotIpAddressRule : LintRule
                 if (never.Count != total) continue;
                 var effect = statement.IsDeny ? "this Deny applies to every request, from the approved network too" : "the condition is true for every request";
                 context.Report(Definition, condition.Key.Span, condition.JsonPath,
-                    $"aws:SourceIp never holds these addresses: {PrivateRanges.Describe(never)}; \"{condition.Operator.Name}\" is always true and {effect}");
+                    $"aws:SourceIp never holds these addresses: {PrivateRanges.Describe(never)}; \"{condition.Operator.Name}\" is always true and {effect}",
+                    PrivateRanges.PublicEgressFix);
             }
         }
     }

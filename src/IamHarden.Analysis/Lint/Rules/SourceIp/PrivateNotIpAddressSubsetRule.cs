@@ -28,7 +28,8 @@ public sealed class PrivateNotIpAddressSubsetRule : LintRule
                 if (never.Count == total) continue;
                 foreach (var (value, _, index, kind) in never)
                     context.Report(Definition, value.Span, StatementFacts.ConditionValuePath(condition, index),
-                        $"\"{value.Value}\" is {kind}; aws:SourceIp never holds such an address, so listing it approves nobody");
+                        $"\"{value.Value}\" is {kind}; aws:SourceIp never holds such an address, so listing it approves nobody",
+                        PrivateRanges.RemoveFix(value.Value));
             }
         }
     }

@@ -20,6 +20,14 @@ internal static class PrivateRanges
         }
     }
 
+    /// <summary>The fix when every listed range is private: the networks' public addresses instead.</summary>
+    public const string PublicEgressFix =
+        "list the public addresses the networks reach AWS from (the office, VPN or NAT gateway egress; `curl https://checkip.amazonaws.com` from inside shows it); for callers inside a VPC use aws:VpcSourceIp or aws:SourceVpce";
+
+    /// <summary>The fix for one private range among public ones.</summary>
+    public static string RemoveFix(string value) =>
+        $"remove \"{value}\"; for callers inside a VPC use aws:VpcSourceIp or aws:SourceVpce in a separate condition";
+
     public static string Describe(List<(LocatedString Value, IpRange Range, int Index, string Kind)> values) =>
         string.Join(", ", values.Select(v => $"{v.Value.Value} ({v.Kind})"));
 }

@@ -87,6 +87,16 @@ function buildScorecardViews(model) {
   });
 }
 
+/** What the search, severity filter and matrix view select, in words, or null when they select everything (for paper). */
+function describeActiveFilters() {
+  const parts = [];
+  if (Filters.severity !== 'all') parts.push(t('filterSeverity', { severity: t('severity.' + Filters.severity) }));
+  if (Filters.search !== '') parts.push(t('filterSearch', { search: Filters.search }));
+  const view = currentView();
+  if (view.id !== 'all') parts.push(t('filterView', { view: view.label ? view.label() : t(view.text) }));
+  return parts.length === 0 ? null : t('printedWithFilter', { filters: parts.join(' · ') });
+}
+
 function currentView() {
   return MATRIX_VIEWS.find((v) => v.id === Filters.view) || SCORECARD_VIEWS.find((v) => v.id === Filters.view) || MATRIX_VIEWS[0];
 }

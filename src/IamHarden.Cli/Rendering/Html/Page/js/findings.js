@@ -24,6 +24,9 @@ function renderFindings() {
       el('summary', {}, el('h3', {}, [
         el('span', { class: 'sev-badge sev-' + check.severity, text: t('severity.' + check.severity) }),
         ' ',
+        // The title states the requirement ("The root user has no access keys"): say it is not met.
+        el('span', { class: 'group-status', text: t('checkNotMet') }),
+        ' ',
         el('span', { class: 'group-title', text: local(check.title) }),
         ' ',
         el('code', { class: 'check-id', text: check.id }),
@@ -74,7 +77,8 @@ function buildGroupBody(group) {
   const check = group.check;
   const policies = Findings.model.data.policies || {};
   const body = clear(group.body);
-  body.append(
+  // append() skips the parts a check does not have (Element.append would print "null").
+  append(body, [
     el('div', { class: 'check-text' }, [
       el('h4', { text: t('riskHeading') }),
       el('p', { class: 'risk', text: local(check.risk) }),
@@ -88,7 +92,7 @@ function buildGroupBody(group) {
       : null,
     referenceList(check.references),
     findingTable(group),
-  );
+  ]);
 }
 
 function referenceList(references) {

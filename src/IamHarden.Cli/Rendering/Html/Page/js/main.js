@@ -54,11 +54,17 @@ function wireToolbar(model) {
   // Print everything the current filter selects: all matrix rows, every finding group open.
   let restoreFindings = null;
   window.addEventListener('beforeprint', () => {
+    // Paper has no toolbar: say what a filtered print leaves out.
+    const note = byId('print-filter');
+    const filters = describeActiveFilters();
+    note.hidden = filters === null;
+    note.textContent = filters || '';
     Matrix.showEverything = true;
     renderMatrixRows();
     restoreFindings = expandFindingsForPrint();
   });
   window.addEventListener('afterprint', () => {
+    byId('print-filter').hidden = true;
     Matrix.showEverything = false;
     renderMatrixRows();
     if (restoreFindings) restoreFindings();
