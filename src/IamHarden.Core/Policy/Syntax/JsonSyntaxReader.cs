@@ -62,7 +62,8 @@ public static class JsonSyntaxReader
                 {
                     long nameStart = bom + reader.TokenStartIndex;
                     var name = reader.GetString()!;
-                    var nameSpan = source.SpanOf(nameStart, bom + reader.BytesConsumed);
+                    // BytesConsumed already includes the colon after a name: the name ends at its closing quote.
+                    var nameSpan = source.SpanOf(nameStart, nameStart + reader.ValueSpan.Length + 2);
                     reader.Read();
                     members.Add(new JsonMemberSyntax(name, nameSpan, ReadValue(ref reader, source, bom)));
                 }
