@@ -65,6 +65,12 @@ public static class CliApplication
         {
             return Fail("cancelled", []);
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException && Environment.GetEnvironmentVariable("IAMHARDEN_STACK_TRACES") is null)
+        {
+            // A bug, not bad input: say so in one line instead of a stack trace (set IAMHARDEN_STACK_TRACES=1 to see it).
+            Console.Error.WriteLine($"error: internal error ({ex.GetType().Name}: {ex.Message}); this is a bug in iamharden, please report it with the command that caused it");
+            return ExitCodes.InternalError;
+        }
     }
 
     private static int Fail(string message, IReadOnlyList<string> details, bool positioned = false)

@@ -9,4 +9,6 @@ public static class ExitCodes
     public const int Findings = 1;
     /// <summary>The input could not be used (bad file, bad option, bad JSON); nothing was decided.</summary>
     public const int BadInput = 2;
+    /// <summary>iamharden itself failed (a bug); the message says what happened, without a stack trace.</summary>
+    public const int InternalError = 3;
 }

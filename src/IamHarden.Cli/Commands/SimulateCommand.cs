@@ -31,6 +31,8 @@ public sealed class SimulateCommand : Command<SimulateSettings>
 
         if (settings.Requests is not null) return RunBatch(settings, policies, principal);
 
+        if (AuthorizationRequest.ActionProblem(settings.Action!) is { } actionProblem) throw new UserInputException($"--action: {actionProblem}");
+        if (AuthorizationRequest.ResourceProblem(settings.Resource) is { } resourceProblem) throw new UserInputException($"--resource: {resourceProblem}");
         var requestContext = ContextArguments.Parse(settings.Context);
         if (settings.DeriveContext) PrincipalContext.AddDerivedKeys(requestContext, principal);
         var request = new AuthorizationRequest(principal, settings.Action!, settings.Resource, requestContext) { ResourceAccount = settings.ResourceAccount };

@@ -35,6 +35,13 @@ public sealed class RequestContext
         return this;
     }
 
+    /// <summary>Sets a value that may be shared with other contexts (its typed readings are cached once for all).</summary>
+    public RequestContext Set(string key, ContextValue value)
+    {
+        _values[key] = value;
+        return this;
+    }
+
     public RequestContext SetList(string key, IEnumerable<string> values)
     {
         _values[key] = ContextValue.List(values);

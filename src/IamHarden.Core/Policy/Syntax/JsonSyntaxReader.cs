@@ -27,7 +27,7 @@ public static class JsonSyntaxReader
             throw new JsonSyntaxException("the file is UTF-16 encoded; IAM policies must be UTF-8 JSON", source.SpanOf(0, 0));
         if (!Utf8.IsValid(bytes))
         {
-            int bad = FirstInvalidUtf8Byte(bytes);
+            int bad = IamHarden.Core.Text.Utf8Validation.FirstInvalidByte(bytes);
             throw new JsonSyntaxException($"invalid UTF-8 byte 0x{bytes[bad]:X2}; the file must be UTF-8 text", source.SpanOf(bad, bad + 1));
         }
         if (bytes[bom..].Trim(" \t\r\n"u8).IsEmpty)
@@ -99,12 +99,5 @@ public static class JsonSyntaxReader
         message = message.Trim();
         if (message.EndsWith('.')) message = message[..^1];
         return "invalid JSON: " + message;
-    }
-
-    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> bytes)
-    {
-        var buffer = new char[bytes.Length];
-        Utf8.ToUtf16(bytes, buffer, out int bytesRead, out _, replaceInvalidSequences: false, isFinalBlock: true);
-        return Math.Min(bytesRead, bytes.Length - 1);
     }
 }
