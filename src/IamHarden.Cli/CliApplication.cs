@@ -47,7 +47,7 @@ public static class CliApplication
         });
         try
         {
-            return app.Run(LintArguments.ProtectStandardInput(args));
+            return app.Run(SimulateArguments.ProtectStandardInput(LintArguments.ProtectStandardInput(args)));
         }
         catch (UserInputException ex)
         {

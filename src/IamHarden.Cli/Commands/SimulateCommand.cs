@@ -52,9 +52,10 @@ public sealed class SimulateCommand : Command<SimulateSettings>
         {
             simulator.Run(input, output, settings.Explain);
         }
-        catch (InvalidDataException ex)
+        catch (BatchLineTooLongException ex)
         {
-            throw new UserInputException($"{settings.Requests}: {ex.Message}");
+            var name = InputFiles.IsStandardInput(settings.Requests!) ? "<stdin>" : settings.Requests;
+            throw new UserInputException($"{name}:{ex.LineNumber}:1: error LINE_TOO_LONG: {ex.Message}") { IsPositioned = true };
         }
         return ExitCodes.Success;
     }

@@ -85,10 +85,7 @@ public sealed class BatchLineParser(PrincipalIdentity defaultPrincipal, string? 
         }
         catch (JsonException ex)
         {
-            var message = ex.Message;
-            foreach (var marker in new[] { " LineNumber:", " Path:" })
-                if (message.IndexOf(marker, StringComparison.Ordinal) is var i and > 0) message = message[..i];
-            throw new BatchLineException(idJson, $"line {lineNumber}, column {Column(line, (int)(ex.BytePositionInLine ?? 0))}: invalid JSON: {message.Trim().TrimEnd('.')}");
+            throw new BatchLineException(idJson, $"line {lineNumber}, column {Column(line, (int)(ex.BytePositionInLine ?? 0))}: {Policy.Syntax.JsonSyntaxReader.CleanMessage(ex.Message)}");
         }
         if (action is null) throw new BatchLineException(idJson, $"line {lineNumber}: \"action\" is missing; every request needs one, e.g. \"action\":\"s3:GetObject\"");
         if ((AuthorizationRequest.ActionProblem(action) ?? AuthorizationRequest.ResourceProblem(resource ?? "*")) is { } problem)

@@ -9,8 +9,9 @@ namespace IamHarden.Core.Simulation;
 /// <summary>
 /// Streams a JSONL file of requests through the evaluator and writes one result line per request,
 /// in order: <c>{"id":..,"decision":".."}</c>, or <c>"decision":"error"</c> with an <c>"error"</c>
-/// message for a line that cannot be evaluated (the batch goes on). Memory stays flat however
-/// long the input is: one read buffer, one write buffer.
+/// message for a line that cannot be evaluated (the batch goes on); a blank line is no request
+/// and gets no result. Memory stays flat however long the input is: one read buffer, one write
+/// buffer; answers are flushed whenever more input must be awaited.
 /// </summary>
 public sealed class BatchSimulator(PolicySet basePolicies, BatchLineParser parser)
 {
@@ -42,10 +43,12 @@ public sealed class BatchSimulator(PolicySet basePolicies, BatchLineParser parse
                     }
                     if (filled == buffer.Length)
                     {
-                        if (buffer.Length >= MaxLineBytes)
-                            throw new InvalidDataException($"line {lineNumber + 1} is longer than {MaxLineBytes / (1024 * 1024)} MB");
+                        if (buffer.Length >= MaxLineBytes) throw new BatchLineTooLongException(lineNumber + 1, MaxLineBytes);
                         Array.Resize(ref buffer, buffer.Length * 2);
                     }
+                    // Results so far go out before waiting for more input, so a caller that writes
+                    // requests one at a time (a pipe) reads each answer as soon as it is decided.
+                    writer.Flush();
                     int read = input.Read(buffer, filled, buffer.Length - filled);
                     if (read == 0) eof = true; else filled += read;
                     continue;
@@ -166,4 +169,11 @@ public sealed class BatchSimulator(PolicySet basePolicies, BatchLineParser parse
             if (_length + bytes > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
         }
     }
+}
+
+/// <summary>A request line longer than any request can be: the input is not a requests file, and the batch stops.</summary>
+public sealed class BatchLineTooLongException(long lineNumber, int maxBytes)
+    : Exception($"line {lineNumber} is longer than {maxBytes / (1024 * 1024)} MB; is this a requests file (one JSON object per line)?")
+{
+    public long LineNumber { get; } = lineNumber;
 }

@@ -88,10 +88,13 @@ public static class JsonSyntaxReader
         }
     }
 
-    /// <summary>System.Text.Json appends its own position ("LineNumber: 0 | BytePositionInLine: 5."); ours is better.</summary>
-    private static string CleanMessage(string message)
+    /// <summary>
+    /// System.Text.Json's message without its own position ("LineNumber: 0 | BytePositionInLine: 5.";
+    /// ours is better) and without advice about reader options the user cannot change.
+    /// </summary>
+    internal static string CleanMessage(string message)
     {
-        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        foreach (var marker in new[] { " Path:", " LineNumber:", " which is not supported in this mode", ". Change the reader options" })
         {
             int i = message.IndexOf(marker, StringComparison.Ordinal);
             if (i > 0) message = message[..i];
