@@ -9,7 +9,10 @@ namespace IamHarden.Core.Evaluation;
 public sealed class RequestContext
 {
     // A request carries a handful of keys: a small array searched in order beats hashing the key
-    // case-insensitively on every condition, and costs two small allocations per request.
+    // case-insensitively on every condition, and costs two small allocations per request. Past
+    // IndexThreshold keys an index takes over, so a hostile line with thousands of keys stays linear.
+    private const int IndexThreshold = 16;
+    private Dictionary<string, int>? _index;
     private string[] _keys;
     private ContextValue[] _values;
     private int _count;
@@ -71,7 +74,9 @@ public sealed class RequestContext
         }
         _keys[_count] = key;
         _values[_count] = value;
+        _index?.Add(key, _count);
         _count++;
+        if (_index is null && _count > IndexThreshold) BuildIndex();
         return this;
     }
 
@@ -87,12 +92,20 @@ public sealed class RequestContext
         _count--;
         _keys[_count] = null!;
         _values[_count] = null!;
+        if (_index is not null) BuildIndex();
         return this;
+    }
+
+    private void BuildIndex()
+    {
+        _index = new Dictionary<string, int>(_count * 2, StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < _count; i++) _index[_keys[i]] = i;
     }
 
     /// <summary>Keys compare case-insensitively (spec §5.2).</summary>
     private int IndexOf(string key)
     {
+        if (_index is not null) return _index.TryGetValue(key, out var at) ? at : -1;
         for (int i = 0; i < _count; i++)
         {
             var candidate = _keys[i];

@@ -203,6 +203,26 @@ public class SimulateBadInputTests
     }
 
     [Fact]
+    public void A_line_with_hundreds_of_thousands_of_context_keys_is_decided_without_hanging()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"iamharden-keys-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var keys = string.Join(",", Enumerable.Range(0, 300_000).Select(i => $"\"k{i}\":\"v\""));
+            File.WriteAllText(path, "{\"id\":\"many\",\"action\":\"s3:GetObject\",\"context\":{" + keys + ",\"K17\":\"again\"}}\n{\"id\":\"next\",\"action\":\"s3:GetObject\"}\n");
+            var run = CliProcess.Run(["simulate", "--requests", path], timeout: TimeSpan.FromMinutes(2));
+            Assert.Equal(0, run.ExitCode);
+            var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Contains("context key \\\"K17\\\" is given twice (keys are case-insensitive)", lines[0]);
+            Assert.Equal("{\"id\":\"next\",\"decision\":\"implicitDeny\"}", lines[1]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_line_longer_than_16_MB_stops_the_batch_with_exit_code_2_after_the_answers_so_far()
     {
         var path = Path.Combine(Path.GetTempPath(), $"iamharden-long-{Guid.NewGuid():N}.jsonl");
