@@ -10,6 +10,13 @@ if (args.Length >= 2 && args[0] == "generate-account")
     Console.WriteLine($"wrote {args[1]}");
     return;
 }
+// JSONL requests for the end-to-end simulate measurement: ... -- generate-requests FILE [count]
+if (args.Length >= 2 && args[0] == "generate-requests")
+{
+    using (var file = File.Create(args[1])) RequestLines.Write(file, args.Length > 2 ? int.Parse(args[2]) : 1_000_000);
+    Console.WriteLine($"wrote {args[1]}");
+    return;
+}
 // Synthetic CloudTrail history for replay: dotnet run -c Release --project bench/IamHarden.Benchmarks -- generate-trail DIR [events]
 if (args.Length >= 2 && args[0] == "generate-trail")
 {

@@ -64,7 +64,7 @@ public static class CliApplication
         });
         try
         {
-            return app.Run(LintArguments.ProtectStandardInput(args));
+            return app.Run(SimulateArguments.ProtectStandardInput(LintArguments.ProtectStandardInput(args)));
         }
         catch (UserInputException ex)
         {
@@ -86,6 +86,12 @@ public static class CliApplication
         catch (OperationCanceledException)
         {
             return Fail("cancelled", []);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && Environment.GetEnvironmentVariable("IAMHARDEN_STACK_TRACES") is null)
+        {
+            // A bug, not bad input: say so in one line instead of a stack trace (set IAMHARDEN_STACK_TRACES=1 to see it).
+            Console.Error.WriteLine($"error: internal error ({ex.GetType().Name}: {ex.Message}); this is a bug in iamharden, please report it with the command that caused it");
+            return ExitCodes.InternalError;
         }
     }
 

@@ -31,6 +31,8 @@ public sealed class SimulateCommand : Command<SimulateSettings>
 
         if (settings.Requests is not null) return RunBatch(settings, policies, principal);
 
+        if (AuthorizationRequest.ActionProblem(settings.Action!) is { } actionProblem) throw new UserInputException($"--action: {actionProblem}");
+        if (AuthorizationRequest.ResourceProblem(settings.Resource) is { } resourceProblem) throw new UserInputException($"--resource: {resourceProblem}");
         var requestContext = ContextArguments.Parse(settings.Context);
         if (settings.DeriveContext) PrincipalContext.AddDerivedKeys(requestContext, principal);
         var request = new AuthorizationRequest(principal, settings.Action!, settings.Resource, requestContext) { ResourceAccount = settings.ResourceAccount };
@@ -50,9 +52,10 @@ public sealed class SimulateCommand : Command<SimulateSettings>
         {
             simulator.Run(input, output, settings.Explain);
         }
-        catch (InvalidDataException ex)
+        catch (BatchLineTooLongException ex)
         {
-            throw new UserInputException($"{settings.Requests}: {ex.Message}");
+            var name = InputFiles.IsStandardInput(settings.Requests!) ? "<stdin>" : settings.Requests;
+            throw new UserInputException($"{name}:{ex.LineNumber}:1: error LINE_TOO_LONG: {ex.Message}") { IsPositioned = true };
         }
         return ExitCodes.Success;
     }

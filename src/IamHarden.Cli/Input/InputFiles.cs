@@ -6,9 +6,12 @@ public static class InputFiles
     /// <summary>Policy files larger than this are refused before parsing (IAM's own limit is far smaller).</summary>
     public const long MaxPolicyFileBytes = 1024 * 1024;
 
+    /// <summary>"-", or the stand-in the argument guards put in its place before option parsing.</summary>
+    public static bool IsStandardInput(string path) => path is "-" or Commands.LintArguments.StandardInput;
+
     public static byte[] ReadAllBytes(string path, long maxBytes = MaxPolicyFileBytes, string what = "file")
     {
-        if (path == "-")
+        if (IsStandardInput(path))
         {
             using var stdin = Console.OpenStandardInput();
             using var buffer = new MemoryStream();
@@ -17,7 +20,7 @@ public static class InputFiles
             while ((read = stdin.Read(chunk)) > 0)
             {
                 buffer.Write(chunk, 0, read);
-                if (buffer.Length > maxBytes) throw TooLarge("-", buffer.Length, maxBytes, what);
+                if (buffer.Length > maxBytes) throw TooLarge("<stdin>", buffer.Length, maxBytes, what);
             }
             return buffer.ToArray();
         }
@@ -37,7 +40,7 @@ public static class InputFiles
 
     public static Stream OpenRead(string path, string what = "file")
     {
-        if (path == "-") return Console.OpenStandardInput();
+        if (IsStandardInput(path)) return Console.OpenStandardInput();
         if (Directory.Exists(path)) throw new UserInputException($"{path}: is a directory; expected a {what}");
         if (!File.Exists(path)) throw new UserInputException($"{path}: no such {what}");
         try

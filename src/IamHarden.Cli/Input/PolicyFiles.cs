@@ -9,7 +9,7 @@ public static class PolicyFiles
     public static PolicyDocument LoadDocument(string path, PolicyKind kind)
     {
         var bytes = InputFiles.ReadAllBytes(path, what: "policy file");
-        var name = path == "-" ? "<stdin>" : path;
+        var name = InputFiles.IsStandardInput(path) ? "<stdin>" : path;
         var result = PolicyParser.Parse(bytes, name, kind);
         if (!result.HasErrors) return result.Document!;
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Format(name)).ToList();

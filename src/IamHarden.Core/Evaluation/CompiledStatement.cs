@@ -24,9 +24,11 @@ internal sealed class CompiledStatement
     public bool IsDeny => Source.Effect == Effect.Deny;
     public bool HasPrincipal => _principal is not null;
 
-    /// <summary>Action and resource match (the "scope" of the statement, before conditions).</summary>
-    public bool CoversTarget(AuthorizationRequest request) =>
-        _actions.Covers(request.Action) && (_resources is null || _resources.Covers(request.Resource, request.Context));
+    /// <summary>The statement's Action/NotAction covers the request's action.</summary>
+    public bool CoversAction(AuthorizationRequest request) => _actions.Covers(request.Action);
+
+    /// <summary>The statement's Resource/NotResource covers the request's resource (always true without one).</summary>
+    public bool CoversResource(AuthorizationRequest request) => _resources is null || _resources.Covers(request.Resource, request.Context);
 
     public bool ConditionsHold(RequestContext context)
     {
@@ -38,7 +40,9 @@ internal sealed class CompiledStatement
     /// <summary>How the Principal element names the caller; statements without Principal name everyone they are attached to.</summary>
     public PrincipalGrant GrantFor(PrincipalIdentity caller) => _principal?.GrantFor(caller) ?? PrincipalGrant.Direct;
 
-    /// <summary>Context keys this statement reads (condition keys and variables), for MissingContextValues.</summary>
-    public IEnumerable<string> ReferencedKeys =>
-        _conditions.Select(c => c.Key).Concat(_conditions.SelectMany(c => c.VariableKeys)).Concat(_resources?.VariableKeys ?? []);
+    /// <summary>Keys of the policy variables in Resource/NotResource: needed to tell whether the resource is covered.</summary>
+    public IEnumerable<string> ResourceVariableKeys => _resources?.VariableKeys ?? [];
+
+    /// <summary>Condition keys and the keys of variables in condition values, for MissingContextValues.</summary>
+    public IEnumerable<string> ConditionKeys => _conditions.Select(c => c.Key).Concat(_conditions.SelectMany(c => c.VariableKeys));
 }

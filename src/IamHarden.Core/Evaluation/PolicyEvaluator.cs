@@ -149,8 +149,12 @@ public static class PolicyEvaluator
     private static bool Applies(CompiledStatement statement, AuthorizationRequest request, Trace? trace, out PrincipalGrant grant)
     {
         grant = PrincipalGrant.None;
-        if (!statement.CoversTarget(request)) return false;
-        trace?.ReferencedKeys.AddRange(statement.ReferencedKeys);
+        if (!statement.CoversAction(request)) return false;
+        // MissingContextValues: the keys whose absence could have changed whether this statement
+        // applies — resource variables once the action matches, conditions once the resource does.
+        trace?.ReferencedKeys.AddRange(statement.ResourceVariableKeys);
+        if (!statement.CoversResource(request)) return false;
+        trace?.ReferencedKeys.AddRange(statement.ConditionKeys);
         if (statement.HasPrincipal)
         {
             grant = statement.GrantFor(request.Principal);

@@ -8,52 +8,119 @@ namespace IamHarden.Core.Evaluation;
 /// </summary>
 public sealed class RequestContext
 {
-    private readonly Dictionary<string, ContextValue> _values;
+    // A request carries a handful of keys: a small array searched in order beats hashing the key
+    // case-insensitively on every condition, and costs two small allocations per request. Past
+    // IndexThreshold keys an index takes over, so a hostile line with thousands of keys stays linear.
+    private const int IndexThreshold = 16;
+    private Dictionary<string, int>? _index;
+    private string[] _keys;
+    private ContextValue[] _values;
+    private int _count;
+    private readonly bool _readOnly;
 
-    public RequestContext() => _values = new Dictionary<string, ContextValue>(StringComparer.OrdinalIgnoreCase);
+    public RequestContext() : this(4) { }
+
+    private RequestContext(int capacity, bool readOnly = false)
+    {
+        _keys = new string[capacity];
+        _values = new ContextValue[capacity];
+        _readOnly = readOnly;
+    }
 
     public RequestContext(IEnumerable<KeyValuePair<string, ContextValue>> values) : this()
     {
-        foreach (var (key, value) in values) _values[key] = value;
+        foreach (var (key, value) in values) Set(key, value);
     }
 
-    /// <summary>A context with no keys at all.</summary>
-    public static RequestContext Empty { get; } = new();
+    /// <summary>A context with no keys at all (shared, so it cannot be changed).</summary>
+    public static RequestContext Empty { get; } = new(0, readOnly: true);
 
-    public int Count => _values.Count;
+    public int Count => _count;
 
-    public IEnumerable<KeyValuePair<string, ContextValue>> Entries => _values;
+    /// <summary>The keys and values, in the order they were first set.</summary>
+    public IEnumerable<KeyValuePair<string, ContextValue>> Entries
+    {
+        get
+        {
+            for (int i = 0; i < _count; i++) yield return KeyValuePair.Create(_keys[i], _values[i]);
+        }
+    }
 
     /// <summary>The value of <paramref name="key"/>, or null when the request does not carry it.</summary>
-    public ContextValue? Find(string key) => _values.GetValueOrDefault(key);
-
-    public bool Contains(string key) => _values.ContainsKey(key);
-
-    public RequestContext Set(string key, string value)
+    public ContextValue? Find(string key)
     {
-        _values[key] = ContextValue.Single(value);
+        int i = IndexOf(key);
+        return i >= 0 ? _values[i] : null;
+    }
+
+    public bool Contains(string key) => IndexOf(key) >= 0;
+
+    public RequestContext Set(string key, string value) => Set(key, ContextValue.Single(value));
+
+    /// <summary>Sets a value that may be shared with other contexts (its typed readings are cached once for all).</summary>
+    public RequestContext Set(string key, ContextValue value)
+    {
+        if (_readOnly) throw new InvalidOperationException("RequestContext.Empty cannot be changed; create a new RequestContext");
+        int i = IndexOf(key);
+        if (i >= 0)
+        {
+            _values[i] = value;
+            return this;
+        }
+        if (_count == _keys.Length)
+        {
+            Array.Resize(ref _keys, Math.Max(4, _count * 2));
+            Array.Resize(ref _values, Math.Max(4, _count * 2));
+        }
+        _keys[_count] = key;
+        _values[_count] = value;
+        _index?.Add(key, _count);
+        _count++;
+        if (_index is null && _count > IndexThreshold) BuildIndex();
         return this;
     }
 
-    public RequestContext SetList(string key, IEnumerable<string> values)
-    {
-        _values[key] = ContextValue.List(values);
-        return this;
-    }
+    public RequestContext SetList(string key, IEnumerable<string> values) => Set(key, ContextValue.List(values));
 
     public RequestContext Remove(string key)
     {
-        _values.Remove(key);
+        if (_readOnly) throw new InvalidOperationException("RequestContext.Empty cannot be changed; create a new RequestContext");
+        int i = IndexOf(key);
+        if (i < 0) return this;
+        Array.Copy(_keys, i + 1, _keys, i, _count - i - 1);
+        Array.Copy(_values, i + 1, _values, i, _count - i - 1);
+        _count--;
+        _keys[_count] = null!;
+        _values[_count] = null!;
+        if (_index is not null) BuildIndex();
         return this;
     }
 
+    private void BuildIndex()
+    {
+        _index = new Dictionary<string, int>(_count * 2, StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < _count; i++) _index[_keys[i]] = i;
+    }
+
+    /// <summary>Keys compare case-insensitively (spec §5.2).</summary>
+    private int IndexOf(string key)
+    {
+        if (_index is not null) return _index.TryGetValue(key, out var at) ? at : -1;
+        for (int i = 0; i < _count; i++)
+        {
+            var candidate = _keys[i];
+            if (ReferenceEquals(candidate, key) || (candidate.Length == key.Length && string.Equals(candidate, key, StringComparison.OrdinalIgnoreCase)))
+                return i;
+        }
+        return -1;
+    }
+
     /// <summary>A copy that can be changed without touching this one.</summary>
-    public RequestContext Clone() => new(_values);
+    public RequestContext Clone() => new(Entries);
 
     /// <summary>Resolves a single-valued key for policy-variable substitution; lists do not resolve (spec §6).</summary>
-    public string? ResolveVariable(string key) =>
-        _values.TryGetValue(key, out var v) && !v.IsList ? v[0] : null;
+    public string? ResolveVariable(string key) => Find(key) is { IsList: false } v ? v[0] : null;
 
     public override string ToString() =>
-        "{" + string.Join(", ", _values.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")) + "}";
+        "{" + string.Join(", ", Entries.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}")) + "}";
 }

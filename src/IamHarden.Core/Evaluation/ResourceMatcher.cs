@@ -31,6 +31,8 @@ internal sealed class ResourceMatcher
         _variable = variable.ToArray();
     }
 
+    private static readonly Func<List<ArnPatternCompiler.Piece>, WildcardPattern> CompileEntry = ArnPatternCompiler.ForResourceElement;
+
     public bool IsNegated { get; }
 
     /// <summary>Variable keys used by the entries (reported when missing).</summary>
@@ -46,10 +48,7 @@ internal sealed class ResourceMatcher
         foreach (var pattern in _constant)
             if (pattern.IsMatch(resource)) return true;
         foreach (var entry in _variable)
-        {
-            var pieces = entry.ResolvePieces(context);
-            if (pieces is not null && ArnPatternCompiler.ForResourceElement(pieces).IsMatch(resource)) return true;
-        }
+            if (entry.ResolvePattern(context, CompileEntry)?.IsMatch(resource) == true) return true;
         return false;
     }
 }

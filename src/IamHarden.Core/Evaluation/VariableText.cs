@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using IamHarden.Core.Matching;
 using IamHarden.Core.Policy;
@@ -7,11 +8,17 @@ namespace IamHarden.Core.Evaluation;
 /// <summary>
 /// A policy value that may contain policy variables, ready for substitution against a request.
 /// Values without variables (or under Version 2008-10-17) are resolved once, at compile time.
+/// Patterns built from substituted values are cached by those values (requests of one principal
+/// repeat them), so deciding does not compile a pattern per request.
 /// </summary>
 internal sealed class VariableText
 {
+    private const int MaxCachedPatterns = 256;
+
     private readonly PolicyVariableTemplate _template;
     private readonly List<ArnPatternCompiler.Piece>? _constantPieces;
+    private readonly int _singleVariable = -1;
+    private readonly ConcurrentDictionary<string, WildcardPattern> _patterns = new(StringComparer.Ordinal);
 
     public VariableText(string text, bool substitute)
     {
@@ -22,6 +29,8 @@ internal sealed class VariableText
             Constant = string.Concat(_template.Parts.Select(p => p.Text));
             _constantPieces = ToPieces(null)!;
         }
+        else if (_template.Parts.Count(p => p.IsVariable) == 1)
+            _singleVariable = _template.Parts.IndexOf(_template.Parts.First(p => p.IsVariable));
     }
 
     public bool HasVariables { get; }
@@ -39,6 +48,8 @@ internal sealed class VariableText
     public string? Resolve(RequestContext context)
     {
         if (Constant is not null) return Constant;
+        // "${aws:username}" alone is the value itself: no copy.
+        if (_template.Parts.Length == 1) return Lookup(_template.Parts[0], context);
         var sb = new StringBuilder();
         foreach (var part in _template.Parts)
         {
@@ -55,6 +66,35 @@ internal sealed class VariableText
     /// values and ${*}-style escapes are literal. Null when a variable cannot be resolved.
     /// </summary>
     public List<ArnPatternCompiler.Piece>? ResolvePieces(RequestContext context) => _constantPieces ?? ToPieces(context);
+
+    /// <summary>
+    /// The pattern <paramref name="compile"/> builds from the resolved pieces, cached by the
+    /// substituted values; null when a variable cannot be resolved (the entry then matches nothing).
+    /// </summary>
+    public WildcardPattern? ResolvePattern(RequestContext context, Func<List<ArnPatternCompiler.Piece>, WildcardPattern> compile)
+    {
+        if (_constantPieces is not null) return compile(_constantPieces);
+        string? key;
+        if (_singleVariable >= 0) key = Lookup(_template.Parts[_singleVariable], context);
+        else
+        {
+            var values = new StringBuilder();
+            foreach (var part in _template.Parts)
+            {
+                if (!part.IsVariable) continue;
+                var value = Lookup(part, context);
+                if (value is null) return null;
+                values.Append(value).Append('\0');
+            }
+            key = values.ToString();
+        }
+        if (key is null) return null;
+        if (_patterns.TryGetValue(key, out var cached)) return cached;
+        var pattern = compile(ToPieces(context)!);
+        if (_patterns.Count >= MaxCachedPatterns) _patterns.Clear();
+        _patterns[key] = pattern;
+        return pattern;
+    }
 
     private List<ArnPatternCompiler.Piece>? ToPieces(RequestContext? context)
     {

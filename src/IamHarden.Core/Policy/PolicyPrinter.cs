@@ -6,8 +6,11 @@ namespace IamHarden.Core.Policy;
 
 /// <summary>
 /// Writes a <see cref="PolicyDocument"/> as canonical JSON: elements in the documented order
-/// (Version, Id, Statement; Sid, Effect, Principal, Action, Resource, Condition), two-space
-/// indentation, condition values as strings. Parsing the output gives back an equal document.
+/// (Version, Id, Statement; Sid, Effect, Principal, Action, Resource, Condition), principal
+/// types in the order AWS, Service, Federated, CanonicalUser, condition operators and keys in
+/// the author's order, two-space indentation, condition values as strings. Whatever the layout
+/// and element order of the source, equal documents print equally, and parsing the output gives
+/// back an equal document.
 /// </summary>
 public static class PolicyPrinter
 {
@@ -46,7 +49,7 @@ public static class PolicyPrinter
             else
             {
                 writer.WriteStartObject();
-                foreach (var group in principal.Entries.GroupBy(e => e.Type))
+                foreach (var group in principal.Entries.GroupBy(e => e.Type).OrderBy(g => g.Key))
                 {
                     writer.WritePropertyName(group.Key.ToString());
                     WriteList(writer, group.Select(e => e.Value.Value).ToList(), group.Count() > 1);

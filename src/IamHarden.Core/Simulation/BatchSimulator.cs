@@ -9,8 +9,9 @@ namespace IamHarden.Core.Simulation;
 /// <summary>
 /// Streams a JSONL file of requests through the evaluator and writes one result line per request,
 /// in order: <c>{"id":..,"decision":".."}</c>, or <c>"decision":"error"</c> with an <c>"error"</c>
-/// message for a line that cannot be evaluated (the batch goes on). Memory stays flat however
-/// long the input is: one read buffer, one write buffer.
+/// message for a line that cannot be evaluated (the batch goes on); a blank line is no request
+/// and gets no result. Memory stays flat however long the input is: one read buffer, one write
+/// buffer; answers are flushed whenever more input must be awaited.
 /// </summary>
 public sealed class BatchSimulator(PolicySet basePolicies, BatchLineParser parser)
 {
@@ -24,50 +25,60 @@ public sealed class BatchSimulator(PolicySet basePolicies, BatchLineParser parse
         long lineNumber = 0, requests = 0, allowed = 0, explicitDeny = 0, implicitDeny = 0, errors = 0;
         var buffer = new byte[1 << 16];
         int begin = 0, filled = 0;
-        var writer = new BufferedStream(output, 1 << 16);
+        var writer = new LineWriter(output);
         bool eof = false;
-        while (true)
+        try
         {
-            // The next complete line is buffer[begin..newline); read more when there is none.
-            int newline = buffer.AsSpan(begin, filled - begin).IndexOf((byte)'\n');
-            if (newline < 0 && !eof)
+            while (true)
             {
-                if (begin > 0)
+                // The next complete line is buffer[begin..newline); read more when there is none.
+                int newline = buffer.AsSpan(begin, filled - begin).IndexOf((byte)'\n');
+                if (newline < 0 && !eof)
                 {
-                    Buffer.BlockCopy(buffer, begin, buffer, 0, filled - begin);
-                    filled -= begin;
-                    begin = 0;
+                    if (begin > 0)
+                    {
+                        Buffer.BlockCopy(buffer, begin, buffer, 0, filled - begin);
+                        filled -= begin;
+                        begin = 0;
+                    }
+                    if (filled == buffer.Length)
+                    {
+                        if (buffer.Length >= MaxLineBytes) throw new BatchLineTooLongException(lineNumber + 1, MaxLineBytes);
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+                    // Results so far go out before waiting for more input, so a caller that writes
+                    // requests one at a time (a pipe) reads each answer as soon as it is decided.
+                    writer.Flush();
+                    int read = input.Read(buffer, filled, buffer.Length - filled);
+                    if (read == 0) eof = true; else filled += read;
+                    continue;
                 }
-                if (filled == buffer.Length)
+                if (newline < 0 && begin == filled) break;
+                int lineLength = newline >= 0 ? newline : filled - begin;
+                lineNumber++;
+                var line = buffer.AsSpan(begin, lineLength).TrimEnd((byte)'\r').Trim(" \t"u8);
+                // A blank line is no request: it gets no result line (the ids keep results and requests paired).
+                if (!line.IsEmpty)
                 {
-                    if (buffer.Length >= MaxLineBytes)
-                        throw new InvalidDataException($"line {lineNumber + 1} is longer than {MaxLineBytes / (1024 * 1024)} MB");
-                    Array.Resize(ref buffer, buffer.Length * 2);
+                    requests++;
+                    var (decision, result, idJson, error) = Decide(line, lineNumber, explain);
+                    switch (decision)
+                    {
+                        case Decision.Allowed: allowed++; break;
+                        case Decision.ExplicitDeny: explicitDeny++; break;
+                        case Decision.ImplicitDeny: implicitDeny++; break;
+                        default: errors++; break;
+                    }
+                    writer.WriteResult(idJson, decision, error, result);
                 }
-                int read = input.Read(buffer, filled, buffer.Length - filled);
-                if (read == 0) eof = true; else filled += read;
-                continue;
+                begin += newline >= 0 ? newline + 1 : lineLength;
             }
-            if (newline < 0 && begin == filled) break;
-            int lineLength = newline >= 0 ? newline : filled - begin;
-            lineNumber++;
-            var line = buffer.AsSpan(begin, lineLength).TrimEnd((byte)'\r').Trim(" \t"u8);
-            if (!line.IsEmpty)
-            {
-                requests++;
-                var (decision, result, idJson, error) = Decide(line, lineNumber, explain);
-                switch (decision)
-                {
-                    case Decision.Allowed: allowed++; break;
-                    case Decision.ExplicitDeny: explicitDeny++; break;
-                    case Decision.ImplicitDeny: implicitDeny++; break;
-                    default: errors++; break;
-                }
-                WriteResult(writer, idJson, decision, error, result);
-            }
-            begin += newline >= 0 ? newline + 1 : lineLength;
         }
-        writer.Flush();
+        finally
+        {
+            // Whatever happens, the results decided so far reach the output.
+            writer.Flush();
+        }
         return new Summary(requests, allowed, explicitDeny, implicitDeny, errors);
     }
 
@@ -86,42 +97,83 @@ public sealed class BatchSimulator(PolicySet basePolicies, BatchLineParser parse
         if (explain)
         {
             var result = PolicyEvaluator.Evaluate(policies, batch.Request);
-            return (result.Decision, result, batch.IdJson, result.Error);
+            return (result.Decision, result, batch.IdJson, result.Error is null ? null : $"line {lineNumber}: {result.Error}");
         }
         var decision = PolicyEvaluator.Decide(policies, batch.Request);
         string? error = null;
-        if (decision == Decision.Error) error = PolicyEvaluator.Evaluate(policies, batch.Request).Error;
+        if (decision == Decision.Error) error = $"line {lineNumber}: {PolicyEvaluator.Evaluate(policies, batch.Request).Error}";
         return (decision, null, batch.IdJson, error);
     }
 
-    private static readonly byte[] IdPrefix = "{\"id\":"u8.ToArray();
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static void WriteResult(Stream writer, string idJson, Decision decision, string? error, EvaluationResult? result)
+    /// <summary>Writes result lines into one reusable buffer and hands it to the stream in large blocks.</summary>
+    private sealed class LineWriter(Stream output)
     {
-        writer.Write(IdPrefix);
-        writer.Write(Encoding.UTF8.GetBytes(idJson));
-        writer.Write(",\"decision\":\""u8);
-        writer.Write(Encoding.UTF8.GetBytes(decision.AwsName()));
-        writer.WriteByte((byte)'"');
-        if (error is not null || result is not null)
+        private static readonly byte[] IdPrefix = "{\"id\":"u8.ToArray();
+        private static readonly byte[][] DecisionMembers = Enum.GetValues<Decision>()
+            .Select(d => Encoding.UTF8.GetBytes($",\"decision\":\"{d.AwsName()}\"")).ToArray();
+        private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        private readonly ArrayBufferWriter<byte> _extra = new();
+        private byte[] _buffer = new byte[1 << 16];
+        private int _length;
+
+        public void WriteResult(string idJson, Decision decision, string? error, EvaluationResult? result)
         {
-            var extra = new ArrayBufferWriter<byte>();
-            using (var json = new Utf8JsonWriter(extra, WriterOptions))
+            Append(IdPrefix);
+            Reserve(Encoding.UTF8.GetMaxByteCount(idJson.Length));
+            _length += Encoding.UTF8.GetBytes(idJson, _buffer.AsSpan(_length));
+            Append(DecisionMembers[(int)decision]);
+            if (error is not null || result is not null)
             {
-                json.WriteStartObject();
-                if (error is not null) json.WriteString("error", error);
-                if (result is not null) SimulationJson.WriteReasons(json, result);
-                json.WriteEndObject();
+                _extra.ResetWrittenCount();
+                using (var json = new Utf8JsonWriter(_extra, WriterOptions))
+                {
+                    json.WriteStartObject();
+                    if (error is not null) json.WriteString("error", error);
+                    if (result is not null) SimulationJson.WriteReasons(json, result);
+                    json.WriteEndObject();
+                }
+                // Splice the members of the small object into the line (drop its braces).
+                var span = _extra.WrittenSpan;
+                if (span.Length > 2)
+                {
+                    Append(","u8);
+                    Append(span[1..^1]);
+                }
             }
-            // Splice the members of the small object into the line (drop its braces).
-            var span = extra.WrittenSpan;
-            if (span.Length > 2)
-            {
-                writer.WriteByte((byte)',');
-                writer.Write(span[1..^1]);
-            }
+            Append("}\n"u8);
+            if (_length >= 1 << 15) WriteOut();
         }
-        writer.Write("}\n"u8);
+
+        public void Flush()
+        {
+            WriteOut();
+            output.Flush();
+        }
+
+        private void WriteOut()
+        {
+            output.Write(_buffer, 0, _length);
+            _length = 0;
+        }
+
+        private void Append(ReadOnlySpan<byte> bytes)
+        {
+            Reserve(bytes.Length);
+            bytes.CopyTo(_buffer.AsSpan(_length));
+            _length += bytes.Length;
+        }
+
+        private void Reserve(int bytes)
+        {
+            if (_length + bytes > _buffer.Length) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
+        }
     }
+}
+
+/// <summary>A request line longer than any request can be: the input is not a requests file, and the batch stops.</summary>
+public sealed class BatchLineTooLongException(long lineNumber, int maxBytes)
+    : Exception($"line {lineNumber} is longer than {maxBytes / (1024 * 1024)} MB; is this a requests file (one JSON object per line)?")
+{
+    public long LineNumber { get; } = lineNumber;
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using IamHarden.Core.Catalog;
 
@@ -7,33 +6,18 @@ namespace IamHarden.Core.Tests.Catalog;
 /// <summary>The managed-policy corpus fixture is complete, and the catalog knows what AWS's own policies use.</summary>
 public class ManagedPolicyFixtureTests
 {
-    private static readonly Lazy<IReadOnlyList<JsonElement>> Policies = new(ReadPolicies);
-
-    private static IReadOnlyList<JsonElement> ReadPolicies()
-    {
-        using var file = File.OpenRead(RepositoryFiles.PathOf("tests/fixtures/managed-policies/managed-policies.jsonl.gz"));
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip);
-        var policies = new List<JsonElement>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Length > 0) policies.Add(JsonDocument.Parse(line).RootElement);
-        }
-        return policies;
-    }
-
     [Fact]
     public void Fixture_holds_about_1600_policies_each_with_a_document()
     {
-        Assert.InRange(Policies.Value.Count, 1_500, 1_800);
+        Assert.InRange(ManagedPolicyCorpus.All.Count, 1_500, 1_800);
         var names = new HashSet<string>();
-        foreach (var policy in Policies.Value)
+        foreach (var policy in ManagedPolicyCorpus.All)
         {
-            string name = policy.GetProperty("name").GetString()!;
+            string name = policy.Name;
             Assert.True(names.Add(name), $"{name} appears twice");
-            Assert.StartsWith("arn:aws:iam::aws:policy/", policy.GetProperty("arn").GetString());
-            Assert.StartsWith("v", policy.GetProperty("versionId").GetString());
-            var document = policy.GetProperty("document");
+            Assert.StartsWith("arn:aws:iam::aws:policy/", policy.Arn);
+            Assert.StartsWith("v", policy.VersionId);
+            var document = policy.Document;
             Assert.Equal(JsonValueKind.Object, document.ValueKind);
             Assert.True(document.TryGetProperty("Statement", out _), $"{name} has no Statement");
         }
@@ -44,8 +28,8 @@ public class ManagedPolicyFixtureTests
     public void Almost_every_action_in_AWS_managed_policies_is_in_the_catalog()
     {
         var catalog = ActionCatalog.Default;
-        var patterns = Policies.Value
-            .SelectMany(p => Statements(p.GetProperty("document")))
+        var patterns = ManagedPolicyCorpus.All
+            .SelectMany(p => Statements(p.Document))
             .SelectMany(s => Strings(s, "Action").Concat(Strings(s, "NotAction")))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();

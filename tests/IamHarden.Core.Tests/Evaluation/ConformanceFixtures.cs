@@ -70,6 +70,7 @@ public static class ConformanceFixtures
     public static BuiltCase Build(ConformanceCase c)
     {
         var errors = new List<string>();
+        var codes = new List<string>();
         CompiledPolicy? Compile(JsonNode? node, PolicyKind kind, string name)
         {
             if (node is null) return null;
@@ -77,6 +78,7 @@ public static class ConformanceFixtures
             if (result.HasErrors || result.Document is null)
             {
                 errors.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => $"{name}: {d.Code} {d.Message}"));
+                codes.AddRange(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Code));
                 return null;
             }
             return CompiledPolicy.Compile(result.Document, name);
@@ -105,7 +107,7 @@ public static class ConformanceFixtures
         {
             ResourceAccount = c.ResourceAccount,
         };
-        return new BuiltCase(set, request, errors);
+        return new BuiltCase(set, request, errors) { ParseErrorCodes = codes };
     }
 }
 
@@ -123,6 +125,12 @@ public sealed record ConformanceCase(
     JsonObject ContextJson,
     string Expected)
 {
+    /// <summary>For an "error" case: the parser's error code it must fail with, or REQUEST_ERROR for an unusable context value.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>The code of a case that fails because the evaluator cannot read a context value (spec §5.9).</summary>
+    public const string RequestError = "REQUEST_ERROR";
+
     public static ConformanceCase FromJson(JsonObject o, string file)
     {
         string Required(JsonObject obj, string name) =>
@@ -139,7 +147,10 @@ public sealed record ConformanceCase(
             Required(request, "action"),
             Required(request, "resource"),
             request["context"]?.AsObject() ?? [],
-            Required(o, "expected"));
+            Required(o, "expected"))
+        {
+            ErrorCode = o["errorCode"]?.GetValue<string>(),
+        };
     }
 
     /// <summary>Exactly the listed keys (spec §10.1); JSON arrays become multivalued entries.</summary>
@@ -168,6 +179,9 @@ public sealed record ConformanceCase(
 /// <summary>The evaluator's inputs for one case, or the parser's errors.</summary>
 public sealed record BuiltCase(PolicySet Policies, AuthorizationRequest Request, IReadOnlyList<string> ParseErrors)
 {
+    /// <summary>The codes of <see cref="ParseErrors"/>.</summary>
+    public IReadOnlyList<string> ParseErrorCodes { get; init; } = [];
+
     public bool HasParseErrors => ParseErrors.Count > 0;
 }
 

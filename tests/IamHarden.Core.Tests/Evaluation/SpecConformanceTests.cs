@@ -7,8 +7,9 @@ namespace IamHarden.Core.Tests.Evaluation;
 /// <summary>
 /// The conformance table of the evaluation spec (§10.3, tests/fixtures/conformance/spec-cases.json)
 /// and the cases it states in prose (extra-cases.json): one test per case, named by its id.
-/// A case expecting "error" passes when the parser rejects one of its policies or the evaluator
-/// returns <see cref="Decision.Error"/>; every other case must parse and evaluate to its decision.
+/// A case expecting "error" passes when the parser rejects one of its policies with the case's
+/// errorCode, or (errorCode REQUEST_ERROR) the evaluator returns <see cref="Decision.Error"/>; every
+/// other case must parse and evaluate to its decision.
 /// <see cref="PolicyEvaluator.Decide"/> must agree with <see cref="PolicyEvaluator.Evaluate"/> on every case.
 /// </summary>
 public sealed class SpecConformanceTests
@@ -29,9 +30,11 @@ public sealed class SpecConformanceTests
 
         if (built.HasParseErrors)
         {
-            if (c.Expected == "error") return;
+            if (c.Expected == "error" && built.ParseErrorCodes.Contains(c.ErrorCode)) return;
             Fail(c, "error (the parser rejected a policy: " + string.Join(" | ", built.ParseErrors) + ")");
         }
+        if (c.Expected == "error" && c.ErrorCode != ConformanceCase.RequestError)
+            Fail(c, $"no parse error (expected {c.ErrorCode})");
 
         var result = PolicyEvaluator.Evaluate(built.Policies, built.Request);
         var fast = PolicyEvaluator.Decide(built.Policies, built.Request);
@@ -52,6 +55,7 @@ public sealed class SpecConformanceTests
         foreach (var c in all)
         {
             Assert.Contains(c.Expected, ConformanceFixtures.Outcomes);
+            Assert.True((c.Expected == "error") == (c.ErrorCode is not null), c.Id + ": an error case names its errorCode, and only error cases do");
             Assert.StartsWith("spec §", c.Source);
             Assert.False(string.IsNullOrWhiteSpace(c.Why), c.Id + " has no why");
             Assert.True(PrincipalIdentity.TryParse(c.Principal, out _), c.Id + ": bad principal " + c.Principal);

@@ -19,6 +19,8 @@ internal sealed class ArnCondition : CompiledCondition
         _constantPatterns = _values.Select(v => v.HasVariables ? null : ArnPatternCompiler.ForCondition(v.ResolvePieces(RequestContext.Empty)!)).ToArray();
     }
 
+    private static readonly Func<List<ArnPatternCompiler.Piece>, WildcardPattern> CompileValue = ArnPatternCompiler.ForCondition;
+
     public override IEnumerable<string> VariableKeys => _values.SelectMany(v => v.VariableKeys);
 
     protected override bool MatchesAnyPolicyValue(ContextValue value, int index, RequestContext context)
@@ -26,14 +28,8 @@ internal sealed class ArnCondition : CompiledCondition
         var text = value[index];
         for (int i = 0; i < _values.Length; i++)
         {
-            var pattern = _constantPatterns[i];
-            if (pattern is null)
-            {
-                var pieces = _values[i].ResolvePieces(context);
-                if (pieces is null) continue;
-                pattern = ArnPatternCompiler.ForCondition(pieces);
-            }
-            if (pattern.IsMatch(text)) return true;
+            var pattern = _constantPatterns[i] ?? _values[i].ResolvePattern(context, CompileValue);
+            if (pattern is not null && pattern.IsMatch(text)) return true;
         }
         return false;
     }

@@ -21,6 +21,8 @@ internal sealed class StringCondition : CompiledCondition
         _constantPatterns = _values.Select(v => _like && !v.HasVariables ? LikePattern(v.ResolvePieces(RequestContext.Empty)!) : null).ToArray();
     }
 
+    private static readonly Func<List<ArnPatternCompiler.Piece>, WildcardPattern> CompileLike = LikePattern;
+
     public override IEnumerable<string> VariableKeys => _values.SelectMany(v => v.VariableKeys);
 
     protected override bool MatchesAnyPolicyValue(ContextValue value, int index, RequestContext context)
@@ -30,14 +32,8 @@ internal sealed class StringCondition : CompiledCondition
         {
             if (_like)
             {
-                var pattern = _constantPatterns[i];
-                if (pattern is null)
-                {
-                    var pieces = _values[i].ResolvePieces(context);
-                    if (pieces is null) continue;
-                    pattern = LikePattern(pieces);
-                }
-                if (pattern.IsMatch(text)) return true;
+                var pattern = _constantPatterns[i] ?? _values[i].ResolvePattern(context, CompileLike);
+                if (pattern is not null && pattern.IsMatch(text)) return true;
             }
             else
             {

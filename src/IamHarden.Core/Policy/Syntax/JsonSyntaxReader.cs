@@ -28,7 +28,7 @@ public static partial class JsonSyntaxReader
             throw new JsonSyntaxException("the file is UTF-16 encoded; IAM policies must be UTF-8 JSON", source.SpanOf(0, 0));
         if (!Utf8.IsValid(bytes))
         {
-            int bad = FirstInvalidUtf8Byte(bytes);
+            int bad = IamHarden.Core.Text.Utf8Validation.FirstInvalidByte(bytes);
             throw new JsonSyntaxException($"invalid UTF-8 byte 0x{bytes[bad]:X2}; the file must be UTF-8 text", source.SpanOf(bad, bad + 1));
         }
         if (bytes[bom..].Trim(" \t\r\n"u8).IsEmpty)
@@ -66,7 +66,8 @@ public static partial class JsonSyntaxReader
                 {
                     long nameStart = bom + reader.TokenStartIndex;
                     var name = reader.GetString()!;
-                    var nameSpan = source.SpanOf(nameStart, bom + reader.BytesConsumed);
+                    // BytesConsumed already includes the colon after a name: the name ends at its closing quote.
+                    var nameSpan = source.SpanOf(nameStart, nameStart + reader.ValueSpan.Length + 2);
                     reader.Read();
                     members.Add(new JsonMemberSyntax(name, nameSpan, ReadValue(ref reader, source, bom)));
                 }
@@ -119,9 +120,9 @@ public static partial class JsonSyntaxReader
     /// System.Text.Json's message without its own position ("LineNumber: 0 | BytePositionInLine: 5.";
     /// ours is better) and, for the mistakes people make in policies, in plain words.
     /// </summary>
-    private static string CleanMessage(string message)
+    internal static string CleanMessage(string message)
     {
-        foreach (var marker in new[] { " Path:", " LineNumber:" })
+        foreach (var marker in new[] { " Path:", " LineNumber:", " which is not supported in this mode", ". Change the reader options" })
         {
             int i = message.IndexOf(marker, StringComparison.Ordinal);
             if (i > 0) message = message[..i];
@@ -139,12 +140,5 @@ public static partial class JsonSyntaxReader
         else if (message.Contains("is invalid after a value. Expected either ','", StringComparison.Ordinal))
             message = "a comma is missing between two values (or a bracket before this)";
         return "invalid JSON: " + message;
-    }
-
-    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> bytes)
-    {
-        var buffer = new char[bytes.Length];
-        Utf8.ToUtf16(bytes, buffer, out int bytesRead, out _, replaceInvalidSequences: false, isFinalBlock: true);
-        return Math.Min(bytesRead, bytes.Length - 1);
     }
 }
