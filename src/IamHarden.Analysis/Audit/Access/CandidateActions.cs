@@ -1,3 +1,4 @@
+using IamHarden.Analysis.Guardrails;
 using IamHarden.Core.Catalog;
 using IamHarden.Core.Evaluation;
 using IamHarden.Core.Policy;
@@ -26,12 +27,17 @@ internal sealed class CandidateActions
 
     private readonly List<ActionDefinition> _representatives = [];
     private readonly List<string> _futureActions = [];
+    private readonly List<string> _splittingPatterns;
 
     public CandidateActions(PolicySet policies)
     {
         Statements = Documents(policies).SelectMany(d => d.Statements).ToList();
         var patterns = Statements.SelectMany(s => s.Actions.Values.Select(v => v.Value)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        foreach (var action in Representatives(patterns, ActionCatalog.Default.AllActions)) _representatives.Add(action);
+        // The questions exempt the enrolment actions by name. Each gets a class of its own, so that
+        // an exempt action is never the only representative of a class holding non-exempt ones
+        // ("iam:*MFADevice" covers iam:EnableMFADevice and iam:DeactivateMFADevice alike).
+        _splittingPatterns = patterns.Concat(EnrollmentActions.Recommended).Concat(EnrollmentActions.Guide).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var action in Representatives(_splittingPatterns, ActionCatalog.Default.AllActions)) _representatives.Add(action);
         foreach (var service in patterns.Select(p => p.Split(':')[0]).Where(s => s.Length > 0 && !s.Contains('*') && !s.Contains('?')).Distinct(StringComparer.OrdinalIgnoreCase))
             _futureActions.Add(service + ":IamHardenFutureAction");
         _futureActions.Add("iamhardenfuture:FutureAction");
@@ -75,11 +81,8 @@ internal sealed class CandidateActions
     /// Catalog actions passing <paramref name="filter"/>, one per class among them. (A filter can
     /// split a class, so this walks the catalog again rather than filtering the representatives.)
     /// </summary>
-    public IEnumerable<string> Where(Func<ActionDefinition, bool> filter)
-    {
-        var patterns = Statements.SelectMany(s => s.Actions.Values.Select(v => v.Value)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return Representatives(patterns, ActionCatalog.Default.AllActions.Where(filter)).Select(a => a.FullName);
-    }
+    public IEnumerable<string> Where(Func<ActionDefinition, bool> filter) =>
+        Representatives(_splittingPatterns, ActionCatalog.Default.AllActions.Where(filter)).Select(a => a.FullName);
 
     /// <summary>Well-known actions first, then well-known services, then the rest (stable: catalog order within a rank).</summary>
     private static IEnumerable<ActionDefinition> Ordered(IEnumerable<ActionDefinition> actions) =>
