@@ -19,6 +19,7 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
         Title = new("The IP restriction lets AWS services act for the user", "IP 제한이 사용자를 대신한 AWS 서비스 호출을 허용함"),
         Risk = new("Without the aws:ViaAWSService guard, services that call other services on the user's behalf fail from inside the approved network too, and people work around the guardrail.",
             "aws:ViaAWSService 예외가 없으면 사용자를 대신해 다른 서비스를 호출하는 서비스가 승인된 네트워크 안에서도 실패하여, 보호 장치를 우회하게 됩니다."),
+        Logic = "For each customer policy with a Deny on NotIpAddress aws:SourceIp, evaluates it next to an allow-all policy: s3:CreateBucket from an address the statement approves must be allowed, and the same request made by CloudFormation for the user (aws:ViaAWSService \"true\", aws:CalledVia, from an AWS address) must not be explicitly denied. Fires when it is; the counterexample names a user who holds the policy.",
         Remediation = new("Add \"Bool\": {\"aws:ViaAWSService\": \"false\"} to the Deny statement's condition (the recommended policy does).",
             "Deny 문의 조건에 \"Bool\": {\"aws:ViaAWSService\": \"false\"}를 추가하십시오(권장 정책에 포함됨)."),
         FixCommand = "iamharden policy ip --cidr <CIDR>   # the recommended variant includes the aws:ViaAWSService guard",
