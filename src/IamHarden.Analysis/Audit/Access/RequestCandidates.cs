@@ -102,10 +102,13 @@ internal sealed class RequestCandidates
 
     /// <summary>Addresses inside the ranges the policies mention (for "from an approved network").</summary>
     public IEnumerable<string> AddressesNamedByPolicies() =>
+        RangesNamedByPolicies("aws:SourceIp").Select(r => r.Network.BaseAddress.ToString()).Distinct();
+
+    /// <summary>The ranges of every IpAddress/NotIpAddress condition on <paramref name="key"/>.</summary>
+    public IEnumerable<IpRange> RangesNamedByPolicies(string key) =>
         _statements.SelectMany(s => s.Conditions)
-            .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals("aws:SourceIp", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(c => c.Values).Select(v => IpRange.TryParse(v.Value, out var r) ? r.Network.BaseAddress.ToString() : null)
-            .Where(a => a is not null).Select(a => a!).Distinct();
+            .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals(key, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values).SelectMany(v => IpRange.TryParse(v.Value, out var r) ? [r] : Array.Empty<IpRange>());
 
     private string Instantiate(string pattern)
     {

@@ -72,15 +72,31 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
             .Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
         var contexts = outside.Select(a => baseContext.Clone().Set("aws:SourceIp", a)).ToList();
-        // A request through a VPC endpoint carries no aws:SourceIp at all.
-        contexts.Add(baseContext.Clone().Set("aws:SourceVpce", "vpce-0123456789abcdef0").Set("aws:SourceVpc", "vpc-0123456789abcdef0").Set("aws:VpcSourceIp", "10.0.0.5"));
-        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" };
+        // A request through a VPC endpoint carries no aws:SourceIp at all. The endpoint and the private
+        // caller address are ones no policy approves: endpoints and ranges a policy lets in are the
+        // account's own networks, like allowedCidrs (an attacker can bring an endpoint of their own).
+        contexts.Add(baseContext.Clone().Set("aws:SourceVpce", UnknownVpcEndpoint).Set("aws:SourceVpc", UnknownVpc)
+            .Set("aws:VpcSourceIp", UnapprovedPrivateAddress(candidates)));
+        // Where the request comes from is what the question fixes: these keys are never varied.
+        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService", "aws:SourceVpce", "aws:SourceVpc", "aws:VpcSourceIp" };
         if (BlanketDeny(Candidates(policies), candidates, contexts, fixedKeys, _ => true))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, contexts, fixedKeys, _ => true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
                 return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false, request.Context.Contains("aws:SourceIp") ? [] : ["aws:SourceIp"]);
         return AccessAnswer.NotFound(proven: false, Note);
+    }
+
+    private const string UnknownVpcEndpoint = "vpce-0f0e0d0c0b0a09080";
+    private const string UnknownVpc = "vpc-0f0e0d0c0b0a09080";
+
+    /// <summary>A private address outside every aws:VpcSourceIp range the policies name.</summary>
+    private static string UnapprovedPrivateAddress(RequestCandidates candidates)
+    {
+        var approved = candidates.RangesNamedByPolicies("aws:VpcSourceIp").ToList();
+        foreach (var address in new[] { "10.255.255.254", "172.31.255.254", "192.168.255.254", "100.127.255.254", "fd00:ffff::1" })
+            if (IpAddressText.TryParse(address, out var ip) && !approved.Any(r => r.Contains(ip))) return address;
+        return "198.18.0.1";
     }
 
     public AccessAnswer PrivilegedAccess(PolicySet policies, IamUser user)
