@@ -199,6 +199,8 @@ internal sealed class AuthorizationDetailsReader
             }
         });
         if (arn.Length == 0) throw new SnapshotException($"{_fileName}:{line}: a managed policy without Arn");
+        // The name is the ARN's last segment; some producers (moto) leave PolicyName out of AWS managed policies.
+        if (name.Length == 0) name = arn[(arn.LastIndexOf('/') + 1)..];
         Unique(arn, line, "managed policy " + name);
         // IAM keeps exactly one default version; two mean the file was edited or assembled wrongly, and either could be the one in force.
         if (defaults > 1)
