@@ -29,9 +29,10 @@ public static class SnapshotReader
         ResolveMissingPolicies(details, policies, awsManagedPolicies, warnings);
 
         var users = CredentialReportJoin.Join(details.Users, report, reportPath, Path.Combine(directory, SnapshotFiles.AuthorizationDetails), warnings);
+        var groupNames = details.Groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var user in users)
             foreach (var group in user.GroupNames)
-                if (details.Groups.All(g => g.Name != group))
+                if (!groupNames.Contains(group))
                     warnings.Add(new SnapshotWarning(SnapshotFiles.AuthorizationDetails, 0, $"user {user.Name} is in group {group}, which the file does not describe; its policies are unknown"));
 
         var newest = new[] { details.Newest, report.SelectMany(r => new[] { r.PasswordLastUsed, r.UserCreationTime }.Concat(r.AccessKeys.Select(k => k.LastUsed))).Max() }.Max();

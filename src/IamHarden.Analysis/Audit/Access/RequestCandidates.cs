@@ -36,8 +36,14 @@ internal sealed class RequestCandidates
     public string OwnUserArn => _user.Arn;
     public string OwnMfaDeviceArn => $"arn:aws:iam::{_account}:mfa/{_user.Name}";
 
-    /// <summary>One representative action per class, then unknown future actions; or, filtered, per class among the matching catalog actions.</summary>
-    public IEnumerable<string> Actions(Func<ActionDefinition, bool>? filter = null) => filter is null ? _actions.All : _actions.Where(filter);
+    /// <summary>One representative action per class, then unknown future actions — those the policies can allow at all.</summary>
+    public IEnumerable<string> Actions() => _actions.All.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
+
+    /// <summary>False when no request for the action can be allowed, whatever its resource and context.</summary>
+    public bool MayBeAllowed(string action) => _actions.Gate.MayBeAllowed(Principal, action);
+
+    /// <summary>One IAM permissions-management action per class that the policies can allow at all.</summary>
+    public IEnumerable<string> PrivilegeGrantingActions() => _actions.PrivilegeGranting.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
 
     /// <summary>Resources worth trying for <paramref name="action"/>: named by the policies (instantiated), the action's sample ARN, and "*".</summary>
     public IEnumerable<string> Resources(string action)

@@ -18,6 +18,8 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, CandidateActions> _candidates = new();
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, Dictionary<string, bool>> _blanket = new();
+
     private CandidateActions Candidates(PolicySet policies) => _candidates.GetValue(policies, p => new CandidateActions(p));
 
     private const string Note = "searched realistic requests over the whole action catalog (not a proof: install libz3 for one)";
@@ -31,7 +33,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         if (credentials == CredentialKind.ConsoleSession) baseContext.Set("aws:MultiFactorAuthPresent", "false").Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         else absent.Add("aws:MultiFactorAuthPresent");
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime" };
-        if (BlanketDeny(Candidates(policies), candidates, [baseContext], fixedKeys, a => !exempt.Contains(a)))
+        if (BlanketDeny("mfa:" + credentials + ":" + string.Join(',', enrollmentActions), policies, candidates, [baseContext], fixedKeys, exempt))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)), fixedKeys, a => !exempt.Contains(a)))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
@@ -45,6 +47,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "false");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:username", "aws:PrincipalArn" };
+        LazyList<RequestContext>? variants = null;
         foreach (var action in requiredActions)
         {
             // GetSessionToken needs no permission at all (AWS); it is not part of enrolment.
@@ -52,15 +55,14 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
             var definition = ActionCatalog.Default.FindAction(action);
             string resource = definition is null || definition.IsWildcardOnly ? "*"
                 : action.Contains("VirtualMFADevice", StringComparison.OrdinalIgnoreCase) ? candidates.OwnMfaDeviceArn : candidates.OwnUserArn;
-            AuthorizationRequest? first = null;
+            var first = new AuthorizationRequest(candidates.Principal, action, resource, contexts[0]);
+            // No Allow statement names the action: it is denied whatever the context.
+            if (!candidates.MayBeAllowed(action)) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
+            variants ??= new LazyList<RequestContext>(contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)));
             bool allowed = false;
-            foreach (var context in contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)))
-            {
-                var request = new AuthorizationRequest(candidates.Principal, action, resource, context);
-                first ??= request;
-                if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed) { allowed = true; break; }
-            }
-            if (!allowed && first is not null) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
+            foreach (var context in variants)
+                if (PolicyEvaluator.Decide(policies, first with { Context = context }) == Decision.Allowed) { allowed = true; break; }
+            if (!allowed) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
         }
         return AccessAnswer.NotFound(proven: false, Note);
     }
@@ -79,7 +81,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
             .Set("aws:VpcSourceIp", UnapprovedPrivateAddress(candidates)));
         // Where the request comes from is what the question fixes: these keys are never varied.
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService", "aws:SourceVpce", "aws:SourceVpc", "aws:VpcSourceIp" };
-        if (BlanketDeny(Candidates(policies), candidates, contexts, fixedKeys, _ => true))
+        if (BlanketDeny("ip:" + string.Join(',', allowed), policies, candidates, contexts, fixedKeys, NothingExempt))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, contexts, fixedKeys, _ => true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
@@ -105,7 +107,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var request in Requests(candidates, contexts, fixedKeys, null, a => a.Service.Prefix == "iam" && a.AccessLevel == AccessLevel.PermissionsManagement))
+        foreach (var request in Requests(candidates, contexts, fixedKeys, null, privilegeGranting: true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
                 return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false);
         return AccessAnswer.NotFound(proven: false, Note);
@@ -128,6 +130,9 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
+    private static readonly IReadOnlySet<string> NothingExempt = new HashSet<string>();
+    private static readonly string[] ProbeActions = ["s3:GetObject", "ec2:DescribeInstances"];
+
     private const string BlanketNote = "a Deny statement on every action and resource applies to all such requests (checked over the whole action catalog)";
 
     /// <summary>
@@ -137,18 +142,34 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     /// whatever the other policies say (an explicit deny wins), and the search can stop at once.
     /// This is the shape of the guide's guardrails, so well-protected users are decided quickly.
     /// </summary>
-    private static bool BlanketDeny(CandidateActions actions, RequestCandidates candidates, IReadOnlyList<RequestContext> contexts, IReadOnlySet<string> fixedKeys, Func<string, bool> actionFilter)
+    private bool BlanketDeny(string question, PolicySet policies, RequestCandidates candidates, IReadOnlyList<RequestContext> contexts, IReadOnlySet<string> fixedKeys, IReadOnlySet<string> exempt)
     {
-        var actionList = actions.All.Where(actionFilter).ToList();
+        // The answer depends only on the policies and the question: the statement may read only the
+        // keys the question fixes, and those are the same for every user.
+        var answers = _blanket.GetValue(policies, _ => new Dictionary<string, bool>(StringComparer.Ordinal));
+        lock (answers)
+            if (answers.TryGetValue(question, out var known)) return known;
+        var result = BlanketDenyOf(Candidates(policies), candidates, contexts, fixedKeys, exempt);
+        lock (answers) answers[question] = result;
+        return result;
+    }
+
+    private static bool BlanketDenyOf(CandidateActions actions, RequestCandidates candidates, IReadOnlyList<RequestContext> contexts, IReadOnlySet<string> fixedKeys, IReadOnlySet<string> exempt)
+    {
+        // Any action outside the exempt set will do to test the conditions: they read no action-dependent key.
+        var probe = ProbeActions.First(a => !exempt.Contains(a));
         foreach (var statement in actions.Statements)
         {
             if (statement.Effect != Core.Policy.Effect.Deny || statement.Resources is not { IsNegated: false } resources || !resources.ContainsWildcardOnly) continue;
-            if (statement.Conditions.Any(c => !fixedKeys.Contains(c.Key.Value))) continue;
+            // Only the fixed keys, and no variables (which would make the answer the user's own).
+            if (statement.Conditions.Any(c => !fixedKeys.Contains(c.Key.Value) || c.Values.Any(v => v.Value.Contains("${", StringComparison.Ordinal)))) continue;
+            // Every action in question, by the patterns themselves (exact for "*" and NotAction lists of exempt actions).
+            if (!CandidateActions.CoversEveryActionExcept(statement, exempt)) continue;
+            // Its conditions read no action-dependent key: one action in every context decides them.
             var alone = CompiledPolicy.Compile(new Core.Policy.PolicyDocument("blanket", Core.Policy.PolicyKind.Identity, Core.Policy.PolicyVersion.V2012_10_17, default, null, [statement], true));
             var set = PolicySet.OfIdentity(alone);
-            bool coversAll = actionList.All(action => contexts.All(context =>
-                PolicyEvaluator.Decide(set, new AuthorizationRequest(candidates.Principal, action, "*", context)) == Decision.ExplicitDeny));
-            if (coversAll) return true;
+            if (contexts.All(context => PolicyEvaluator.Decide(set, new AuthorizationRequest(candidates.Principal, probe, "*", context)) == Decision.ExplicitDeny))
+                return true;
         }
         return false;
     }
@@ -161,10 +182,14 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     private static AuthorizationRequest Minimal(PolicySet policies, AuthorizationRequest request, IReadOnlySet<string> keep)
     {
         var decision = PolicyEvaluator.Decide(policies, request);
+        var removable = request.Context.Entries.Select(e => e.Key).Where(k => !keep.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        // Usually no key but the kept ones matters: try without all of them first.
+        var bare = request.Context.Clone();
+        foreach (var key in removable) bare.Remove(key);
+        if (PolicyEvaluator.Decide(policies, request with { Context = bare }) == decision) return request with { Context = bare };
         var context = request.Context.Clone();
-        foreach (var key in request.Context.Entries.Select(e => e.Key).Order(StringComparer.Ordinal).ToList())
+        foreach (var key in removable)
         {
-            if (keep.Contains(key)) continue;
             var without = context.Clone().Remove(key);
             if (PolicyEvaluator.Decide(policies, request with { Context = without }) == decision) context = without;
         }
@@ -190,14 +215,15 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     }
 
     private static IEnumerable<AuthorizationRequest> Requests(RequestCandidates candidates, IEnumerable<RequestContext> contexts, IReadOnlySet<string> fixedKeys,
-        Func<string, bool>? actionFilter, Func<ActionDefinition, bool>? catalogFilter = null)
+        Func<string, bool>? actionFilter, bool privilegeGranting = false)
     {
-        var contextList = contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)).Take(400).ToList();
-        foreach (var action in candidates.Actions(catalogFilter))
+        // Contexts are made as they are first needed: most searches stop at the first few.
+        var variants = new LazyList<RequestContext>(contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)).Take(400));
+        foreach (var action in privilegeGranting ? candidates.PrivilegeGrantingActions() : candidates.Actions())
         {
             if (actionFilter is not null && !actionFilter(action)) continue;
             foreach (var resource in candidates.Resources(action))
-                foreach (var context in contextList)
+                foreach (var context in variants)
                     yield return new AuthorizationRequest(candidates.Principal, action, resource, context);
         }
     }

@@ -34,6 +34,7 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
 
     public IEnumerable<Finding> Run(AuditContext context)
     {
+        Dictionary<string, Snapshot.IamUser>? holders = null;
         foreach (var (subject, name, document) in context.Snapshot.CustomerPolicies())
         {
             var ipDenies = document.Statements.Where(s => s.Effect == Effect.Deny && s.Conditions.Any(c =>
@@ -49,7 +50,8 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
                 var approved = range.Network.BaseAddress.ToString();
                 // CloudFormation creating a stack calls other services with the user's credentials, from AWS's address space.
                 // Replay it as a user who holds the policy, so the example runs against real effective policies.
-                var holder = Holders(context, subject).FirstOrDefault();
+                holders ??= FirstHolders(context);
+                var holder = holders.GetValueOrDefault(subject);
                 var principal = holder?.Arn ?? $"arn:aws:iam::{context.Snapshot.AccountId}:user/example";
                 var direct = Request(approved, viaService: false, principal);
                 var viaService = Request("52.94.0.10", viaService: true, principal);
@@ -67,11 +69,25 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
         }
     }
 
-    /// <summary>Users who hold the policy: attached directly, through a group, or as its inline holder.</summary>
-    private static IEnumerable<Snapshot.IamUser> Holders(AuditContext context, string policyOrHolderArn) =>
-        context.Users.Where(u => u.Arn == policyOrHolderArn
-            || u.AttachedPolicies.Any(a => a.Arn == policyOrHolderArn)
-            || u.GroupNames.Select(context.Snapshot.FindGroup).Any(g => g is not null && (g.Arn == policyOrHolderArn || g.AttachedPolicies.Any(a => a.Arn == policyOrHolderArn))));
+    /// <summary>
+    /// For each managed policy ARN and each user or group ARN (inline holders): the first user
+    /// who holds it — attached directly, through a group, or as the inline holder itself.
+    /// </summary>
+    private static Dictionary<string, Snapshot.IamUser> FirstHolders(AuditContext context)
+    {
+        var result = new Dictionary<string, Snapshot.IamUser>(StringComparer.Ordinal);
+        foreach (var user in context.Users)
+        {
+            result.TryAdd(user.Arn, user);
+            foreach (var attached in user.AttachedPolicies) result.TryAdd(attached.Arn, user);
+            foreach (var group in user.GroupNames.Select(context.Snapshot.FindGroup).OfType<Snapshot.IamGroup>())
+            {
+                result.TryAdd(group.Arn, user);
+                foreach (var attached in group.AttachedPolicies) result.TryAdd(attached.Arn, user);
+            }
+        }
+        return result;
+    }
 
     private static AuthorizationRequest Request(string sourceIp, bool viaService, string principalArn)
     {
