@@ -26,11 +26,13 @@ public static class AuditProfile
         var config = ConfigReader.Read(Path.Combine(directory, "iamharden.yaml"));
 
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        int collections = GC.CollectionCount(0);
         clock.Restart();
         var report = AuditRunner.Run(snapshot, new AuditRunner.Options { Config = config, AsOf = asOf, Access = new SearchAccessAnalyzer(asOf) });
         var audit = clock.Elapsed;
         var auditCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"audit: {audit.TotalMilliseconds:N0} ms wall, {auditCpu.TotalMilliseconds:N0} ms CPU ({report.Findings.Count:N0} findings, {report.Users.Count:N0} users in the matrix)");
+        Console.WriteLine($"audit: {audit.TotalMilliseconds:N0} ms wall, {auditCpu.TotalMilliseconds:N0} ms CPU ({report.Findings.Count:N0} findings, {report.Users.Count:N0} users in the matrix); allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576:N0} MB, {GC.CollectionCount(0) - collections} gen-0 collections");
         Console.WriteLine($"audit / parse: {audit / parse:0.00} (wall), {auditCpu / parseCpu:0.00} (CPU)");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB, GC heap now {GC.GetTotalMemory(false) / 1048576:N0} MB");
         if (!questions) return;
@@ -40,9 +42,10 @@ public static class AuditProfile
         var context = new AuditContext(snapshot, config, asOf, policies, new SearchAccessAnalyzer(asOf));
         void Time(string name, Action<IamUser> question)
         {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
             clock.Restart();
             foreach (var user in snapshot.Users) question(user);
-            Console.WriteLine($"  {name}: {clock.ElapsedMilliseconds:N0} ms");
+            Console.WriteLine($"  {name}: {clock.ElapsedMilliseconds:N0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576:N0} MB");
         }
         Time("allowed without MFA (console)", u => context.AllowedWithoutMfa(u, CredentialKind.ConsoleSession));
         Time("allowed without MFA (keys)", u => context.AllowedWithoutMfa(u, CredentialKind.AccessKeys));

@@ -18,6 +18,8 @@ public sealed class AuditContext
     private readonly Dictionary<string, AccessAnswer> _sharedNone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (AccessAnswer Answer, IamUser User)> _sharedFound = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _sensitive = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _shareIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _shareIdsByKey = new(StringComparer.Ordinal);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledPolicy, NamesInPolicy> _policyNames = new();
 
     public AuditContext(AccountSnapshot snapshot, IamHardenConfig config, DateTimeOffset asOf, PrincipalPolicies policies, IAccessAnalyzer access)
@@ -67,6 +69,18 @@ public sealed class AuditContext
         _ => PrivilegedAccess(user).Kind == AccessAnswerKind.Found,
     };
 
+    /// <summary>
+    /// A number equal for users whose answers are equal up to renaming: the same policies and path,
+    /// and policies that neither name them nor read principal tags (else the user's own number).
+    /// </summary>
+    private int ShareId(IamUser user)
+    {
+        if (_shareIds.TryGetValue(user.Arn, out var id)) return id;
+        var key = Policies.Fingerprint(user) + "|" + user.Path + (IdentitySensitive(user) ? "|" + user.Arn : "");
+        if (!_shareIdsByKey.TryGetValue(key, out id)) _shareIdsByKey[key] = id = _shareIdsByKey.Count;
+        return _shareIds[user.Arn] = id;
+    }
+
     /// <summary>True when the user's policies mention the user by name or read principal tags: their answers are the user's alone.</summary>
     private bool IdentitySensitive(IamUser user)
     {
@@ -95,7 +109,7 @@ public sealed class AuditContext
             return AccessAnswer.Unknown("one of the user's policies or groups could not be read from the snapshot (see the warnings)");
         var key = question + "|" + user.Arn;
         if (_answers.TryGetValue(key, out var cached)) return cached;
-        var shareKey = question + "|" + Policies.Fingerprint(user) + "|" + user.Path + (IdentitySensitive(user) ? "|" + user.Arn : "");
+        var shareKey = question + "|" + ShareId(user);
         if (_sharedNone.TryGetValue(shareKey, out var shared)) return _answers[key] = shared;
         if (_sharedFound.TryGetValue(shareKey, out var example) && Renamed(example.Answer, example.User, user) is { } renamed
             && shows(PolicyEvaluator.Decide(Policies.For(user), renamed.Request!)))

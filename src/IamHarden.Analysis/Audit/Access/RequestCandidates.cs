@@ -88,8 +88,19 @@ internal sealed class RequestCandidates
         }
     }
 
-    /// <summary>The keys AWS sets for an IAM user calling with its own credentials.</summary>
+    /// <summary>The user whose requests these are.</summary>
+    public IamUser User => _user;
+
+    private (DateTimeOffset Now, RequestContext Context)? _base;
+
+    /// <summary>The keys AWS sets for an IAM user calling with its own credentials (a new copy each time: callers add to it).</summary>
     public RequestContext BaseContext(DateTimeOffset now)
+    {
+        if (_base is not { } known || known.Now != now) _base = known = (now, MakeBaseContext(now));
+        return known.Context.Clone();
+    }
+
+    private RequestContext MakeBaseContext(DateTimeOffset now)
     {
         var context = new RequestContext()
             .Set("aws:username", _user.Name)

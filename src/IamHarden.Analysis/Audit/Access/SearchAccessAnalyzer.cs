@@ -22,11 +22,22 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     private CandidateActions Candidates(PolicySet policies) => _candidates.GetValue(policies, p => new CandidateActions(p));
 
+    /// <summary>The last user's candidates per policy set: a user's questions come one after another, and share them.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, RequestCandidates> _lastCandidates = new();
+
+    private RequestCandidates CandidatesFor(PolicySet policies, IamUser user)
+    {
+        if (_lastCandidates.TryGetValue(policies, out var last) && ReferenceEquals(last.User, user)) return last;
+        var made = new RequestCandidates(Candidates(policies), user);
+        _lastCandidates.AddOrUpdate(policies, made);
+        return made;
+    }
+
     private const string Note = "searched realistic requests over the whole action catalog (not a proof: install libz3 for one)";
 
     public AccessAnswer AllowedWithoutMfa(PolicySet policies, IamUser user, CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var exempt = new HashSet<string>(enrollmentActions, StringComparer.OrdinalIgnoreCase);
         var baseContext = candidates.BaseContext(now);
         var absent = new List<string>();
@@ -43,7 +54,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     public AccessAnswer EnrollmentDenied(PolicySet policies, IamUser user, IReadOnlyList<string> requiredActions)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "false");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:username", "aws:PrincipalArn" };
@@ -69,7 +80,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     public AccessAnswer AllowedFromOutside(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60")
             .Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
@@ -103,7 +114,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     public AccessAnswer PrivilegedAccess(PolicySet policies, IamUser user)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -115,7 +126,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     public AccessAnswer ServiceCallDenied(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var inside = allowed.Select(r => r.Network.BaseAddress.ToString()).Concat(candidates.AddressesNamedByPolicies()).Distinct().ToList();
         if (inside.Count == 0) return AccessAnswer.NotFound(proven: false, "no approved address to compare with");
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
