@@ -4,7 +4,7 @@ using IamHarden.Core.Policy;
 namespace IamHarden.Analysis.Audit;
 
 /// <summary>
-/// Which user names a policy could single out: the words of its text in IAM's name alphabet
+/// Which user names a policy could single out: the words of its resources, principals and condition values in IAM's name alphabet
 /// (letters, digits and +=,.@_-) — exactly, or as a glob when the word has wildcards — and
 /// whether it reads principal tags. Users the policy cannot single out are decided alike up to
 /// renaming, so the audit can share their answers.
@@ -17,10 +17,26 @@ internal sealed class NamesInPolicy
     private readonly List<WildcardPattern> _globsStartingWild = [];
     private readonly bool _readsPrincipalTags;
 
+
     public NamesInPolicy(PolicyDocument document)
     {
-        var text = PolicyPrinter.Print(document, indented: false);
-        _readsPrincipalTags = text.Contains("aws:PrincipalTag", StringComparison.OrdinalIgnoreCase);
+        // Action names never name a user; resources, principals and condition values can.
+        foreach (var statement in document.Statements)
+        {
+            foreach (var value in statement.Resources?.Values ?? []) AddWords(value.Value);
+            foreach (var condition in statement.Conditions)
+            {
+                if (condition.Key.Value.Contains("aws:PrincipalTag", StringComparison.OrdinalIgnoreCase)) _readsPrincipalTags = true;
+                foreach (var value in condition.Values) AddWords(value.Value);
+            }
+            foreach (var entry in statement.Principal?.Entries ?? []) AddWords(entry.Value.Value);
+        }
+        // Variables such as ${aws:PrincipalTag/team} in resources or values read tags too.
+        _readsPrincipalTags |= _words.Any(w => w.Contains("PrincipalTag", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private void AddWords(string text)
+    {
         int start = -1;
         for (int i = 0; i <= text.Length; i++)
         {

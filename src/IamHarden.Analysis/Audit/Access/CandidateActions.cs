@@ -85,6 +85,7 @@ internal sealed class CandidateActions
     {
         Statements = Documents(policies).SelectMany(d => d.Statements).ToList();
         Gate = new ActionGate(policies);
+        ResourcesReadRequestKeys = Statements.Any(s => s.Resources is { } r && r.Values.Any(v => ReadsRequestKeys(v.Value)));
         _patterns = new(() =>
         {
             var patterns = Policies(policies).Select(p => PatternsOfPolicy.GetValue(p, Patterns)).ToList();
@@ -101,11 +102,50 @@ internal sealed class CandidateActions
         });
     }
 
+    /// <summary>
+    /// True when a resource pattern uses a policy variable other than the caller's identity
+    /// (aws:username, aws:userid, aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalTag/…):
+    /// whether a resource matches then depends on the request's keys, so it cannot be judged
+    /// without them.
+    /// </summary>
+    public bool ResourcesReadRequestKeys { get; }
+
+    private static readonly string[] IdentityVariables = ["${aws:username}", "${aws:userid}", "${aws:principalarn}", "${aws:principalaccount}", "${*}", "${?}", "${$}"];
+
+    private static bool ReadsRequestKeys(string resource)
+    {
+        var text = resource.ToLowerInvariant();
+        foreach (var known in IdentityVariables) text = text.Replace(known, "");
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\$\{aws:principaltag/[^}]*\}", "");
+        return text.Contains("${", StringComparison.Ordinal);
+    }
+
     /// <summary>Whether an action can be allowed at all (the search skips the ones that cannot).</summary>
     public ActionGate Gate { get; }
 
     /// <summary>Every statement of the set (identity, boundary, SCPs).</summary>
     public IReadOnlyList<Statement> Statements { get; }
+
+    private readonly Dictionary<string, PolicySet?> _denials = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The set's Deny statements on every resource whose conditions read only <paramref name="fixedKeys"/>
+    /// and use no variables, compiled as one policy: whether they deny an action depends on the
+    /// action and the fixed keys alone. Null when the set has none.
+    /// </summary>
+    public PolicySet? FixedKeyDenial(IReadOnlySet<string> fixedKeys)
+    {
+        var key = string.Join(",", fixedKeys.Order(StringComparer.OrdinalIgnoreCase));
+        lock (_denials)
+        {
+            if (_denials.TryGetValue(key, out var known)) return known;
+            var denies = Statements.Where(s => s.Effect == Effect.Deny && s.Resources is { IsNegated: false } r && r.ContainsWildcardOnly
+                && s.Conditions.All(c => fixedKeys.Contains(c.Key.Value) && !c.Values.Any(v => v.Value.Contains("${", StringComparison.Ordinal)))).ToList();
+            PolicySet? denial = denies.Count == 0 ? null
+                : PolicySet.OfIdentity(CompiledPolicy.Compile(new PolicyDocument("fixed-key denies", PolicyKind.Identity, PolicyVersion.V2012_10_17, default, null, [.. denies], true)));
+            return _denials[key] = denial;
+        }
+    }
 
     /// <summary>One action per class, then the future-action probes.</summary>
     public IEnumerable<string> All => _classes.Value.All.Concat(_classes.Value.FutureActions);

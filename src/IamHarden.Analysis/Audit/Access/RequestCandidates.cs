@@ -18,7 +18,11 @@ internal sealed class RequestCandidates
     private readonly IamUser _user;
     private readonly string _account;
     private readonly IReadOnlyList<Statement> _statements;
-    private readonly List<string> _namedResources;
+    private List<string>? _namedResources;
+
+    /// <summary>The resources the policies name, instantiated for the user (made when first needed).</summary>
+    private List<string> NamedResources => _namedResources ??= _statements.Where(s => s.Resources is not null).SelectMany(s => s.Resources!.Values)
+        .Where(v => v.Value != "*").Select(v => Instantiate(v.Value)).Distinct(StringComparer.Ordinal).ToList();
 
     public RequestCandidates(CandidateActions actions, IamUser user)
     {
@@ -27,8 +31,6 @@ internal sealed class RequestCandidates
         _account = user.Arn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
         _statements = actions.Statements;
         Principal = PrincipalIdentity.TryParse(user.Arn, out var p) ? p : PrincipalIdentity.DefaultUser;
-        _namedResources = _statements.Where(s => s.Resources is not null).SelectMany(s => s.Resources!.Values)
-            .Where(v => v.Value != "*").Select(v => Instantiate(v.Value)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     public PrincipalIdentity Principal { get; }
@@ -39,8 +41,15 @@ internal sealed class RequestCandidates
     /// <summary>One representative action per class, then unknown future actions — those the policies can allow at all.</summary>
     public IEnumerable<string> Actions() => _actions.All.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
 
+    /// <summary>The set's Deny statements on every resource that read only <paramref name="fixedKeys"/> (no variables), as a policy set; null when there are none.</summary>
+    public PolicySet? FixedKeyDenial(IReadOnlySet<string> fixedKeys) => _actions.FixedKeyDenial(fixedKeys);
+
     /// <summary>False when no request for the action can be allowed, whatever its resource and context.</summary>
     public bool MayBeAllowed(string action) => _actions.Gate.MayBeAllowed(Principal, action);
+
+    /// <summary>False when no request for the action on the resource can be allowed, whatever the context (<paramref name="identity"/> resolves policy variables).</summary>
+    public bool MayBeAllowed(string action, string resource, RequestContext identity) =>
+        _actions.ResourcesReadRequestKeys || _actions.Gate.MayBeAllowed(Principal, action, resource, identity);
 
     /// <summary>One IAM permissions-management action per class that the policies can allow at all.</summary>
     public IEnumerable<string> PrivilegeGrantingActions() => _actions.PrivilegeGranting.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
@@ -55,7 +64,7 @@ internal sealed class RequestCandidates
             // The plainest ARN format first (s3:GetObject: the object, not an access-point object).
             foreach (var type in definition.ResourceTypes.OrderBy(t => t.ResourceType.ArnFormat.Length).Take(2))
                 result.Add(SampleArn(type.ResourceType.ArnFormat));
-        result.AddRange(_namedResources);
+        result.AddRange(NamedResources);
         if (definition is null) result.Add($"arn:aws:{action.Split(':')[0]}:us-east-1:{_account}:thing/example");
         return result.Distinct(StringComparer.Ordinal);
     }

@@ -228,14 +228,24 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     private static IEnumerable<AuthorizationRequest> Requests(RequestCandidates candidates, IEnumerable<RequestContext> contexts, IReadOnlySet<string> fixedKeys,
         Func<string, bool>? actionFilter, bool privilegeGranting = false)
     {
+        var bases = contexts.ToList();
+        // An action that a Deny reading only the fixed keys denies in every base context is denied
+        // in every variation too (variations never touch those keys): skip it without trying them.
+        var denial = candidates.FixedKeyDenial(fixedKeys);
+        bool DeniedEverywhere(string action) => denial is not null && bases.All(context =>
+            PolicyEvaluator.Decide(denial, new AuthorizationRequest(candidates.Principal, action, "*", context)) == Decision.ExplicitDeny);
         // Contexts are made as they are first needed: most searches stop at the first few.
-        var variants = new LazyList<RequestContext>(contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)).Take(400));
+        var variants = new LazyList<RequestContext>(bases.SelectMany(c => candidates.Contexts(c, fixedKeys)).Take(400));
         foreach (var action in privilegeGranting ? candidates.PrivilegeGrantingActions() : candidates.Actions())
         {
             if (actionFilter is not null && !actionFilter(action)) continue;
+            if (DeniedEverywhere(action)) continue;
             foreach (var resource in candidates.Resources(action))
+            {
+                if (!candidates.MayBeAllowed(action, resource, bases[0])) continue;
                 foreach (var context in variants)
                     yield return new AuthorizationRequest(candidates.Principal, action, resource, context);
+            }
         }
     }
 }
