@@ -6,34 +6,51 @@ using IamHarden.Analysis.Snapshot;
 
 namespace IamHarden.Benchmarks;
 
-/// <summary>Times the phases of an audit (read, compile, each access question, checks) on a snapshot directory.</summary>
+/// <summary>
+/// The audit target (issue 5): reads a snapshot, then audits it, once each and cold as the CLI
+/// does, and prints both times, their ratio, CPU time and memory. With "questions" it then times
+/// each access question on its own (warm), to see where an audit spends its time.
+/// </summary>
 public static class AuditProfile
 {
-    public static void Run(string directory)
+    public static void Run(string directory, bool questions)
     {
         var asOf = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var snapshot = SnapshotReader.Read(directory, BundledAwsManagedPolicies.Find);
-        Console.WriteLine($"read snapshot: {clock.ElapsedMilliseconds} ms ({snapshot.Users.Count} users), GC heap {GC.GetTotalMemory(false) / 1048576} MB");
+        var parse = clock.Elapsed;
+        var parseCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"parse snapshot: {parse.TotalMilliseconds:N0} ms wall, {parseCpu.TotalMilliseconds:N0} ms CPU ({snapshot.Users.Count:N0} users, {snapshot.Groups.Count:N0} groups, {snapshot.ManagedPolicies.Count:N0} managed policies)");
         var config = ConfigReader.Read(Path.Combine(directory, "iamharden.yaml"));
+
+        cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        int collections = GC.CollectionCount(0);
         clock.Restart();
+        var report = AuditRunner.Run(snapshot, new AuditRunner.Options { Config = config, AsOf = asOf, Access = new SearchAccessAnalyzer(asOf) });
+        var audit = clock.Elapsed;
+        var auditCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        Console.WriteLine($"audit: {audit.TotalMilliseconds:N0} ms wall, {auditCpu.TotalMilliseconds:N0} ms CPU ({report.Findings.Count:N0} findings, {report.Users.Count:N0} users in the matrix); allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576:N0} MB, {GC.CollectionCount(0) - collections} gen-0 collections");
+        Console.WriteLine($"audit / parse: {audit / parse:0.00} (wall), {auditCpu / parseCpu:0.00} (CPU)");
+        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB, GC heap now {GC.GetTotalMemory(false) / 1048576:N0} MB");
+        if (!questions) return;
+
         var policies = new PrincipalPolicies(snapshot, []);
-        var fingerprints = snapshot.Users.Select(policies.Fingerprint).Distinct().Count();
-        Console.WriteLine($"effective policies: {clock.ElapsedMilliseconds} ms ({fingerprints} distinct policy sets)");
-        var analyzer = new SearchAccessAnalyzer(asOf);
-        var context = new AuditContext(snapshot, config, asOf, policies, analyzer);
+        Console.WriteLine($"distinct policy sets: {snapshot.Users.Select(policies.Fingerprint).Distinct().Count():N0}");
+        var context = new AuditContext(snapshot, config, asOf, policies, new SearchAccessAnalyzer(asOf));
         void Time(string name, Action<IamUser> question)
         {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
             clock.Restart();
             foreach (var user in snapshot.Users) question(user);
-            Console.WriteLine($"{name}: {clock.ElapsedMilliseconds} ms");
+            Console.WriteLine($"  {name}: {clock.ElapsedMilliseconds:N0} ms, allocated {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1048576:N0} MB");
         }
         Time("allowed without MFA (console)", u => context.AllowedWithoutMfa(u, CredentialKind.ConsoleSession));
         Time("allowed without MFA (keys)", u => context.AllowedWithoutMfa(u, CredentialKind.AccessKeys));
         Time("privileged access", u => context.PrivilegedAccess(u));
         Time("allowed from outside", u => context.AllowedFromOutside(u));
-        clock.Restart();
-        var report = AuditRunner.Run(snapshot, new AuditRunner.Options { Config = config, AsOf = asOf, Access = analyzer });
-        Console.WriteLine($"full audit after warm-up (new context): {clock.ElapsedMilliseconds} ms, {report.Findings.Count} findings");
+        Time("enrolment denied", u => context.EnrollmentDenied(u, includePasswordReset: true));
     }
 }

@@ -25,9 +25,10 @@ if (args.Length >= 2 && args[0] == "generate-trail")
     Console.WriteLine($"wrote {events:N0} events to {args[1]}");
     return;
 }
+// Audit target (parse, audit, ratio, memory): ... -- profile-audit DIR [questions]
 if (args.Length >= 2 && args[0] == "profile-audit")
 {
-    AuditProfile.Run(args[1]);
+    AuditProfile.Run(args[1], questions: args.Length > 2 && args[2] == "questions");
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

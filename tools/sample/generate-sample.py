@@ -308,13 +308,14 @@ with open(os.path.join(OUT, "virtual-mfa-devices.json"), "w") as f:
     json.dump({"VirtualMFADevices": devices}, f, indent=4)
     f.write("\n")
 
-config = f"""# IamHarden configuration for the sample account (see README.md for every key).
+config = f"""# IamHarden configuration for the sample account (every key: docs/CONFIG.md).
 # Approved networks: the office egress range and the VPN's IPv6 range.
 allowedCidrs:
   - {CIDRS[0]}
   - {CIDRS[1]}
+# emergency-admin was deleted last year and never removed from here (break_glass_missing reports it).
 breakGlass:
-  users: [victor, walter]
+  users: [victor, walter, emergency-admin]
 ipRestriction:
   scope: admins
   groups: [Admins]

@@ -2,6 +2,7 @@ using IamHarden.Analysis.Audit.Access;
 using IamHarden.Analysis.Configuration;
 using IamHarden.Analysis.Guardrails;
 using IamHarden.Analysis.Snapshot;
+using IamHarden.Core.Evaluation;
 using IamHarden.Core.Values;
 
 namespace IamHarden.Analysis.Audit;
@@ -15,7 +16,11 @@ public sealed class AuditContext
 {
     private readonly Dictionary<string, AccessAnswer> _answers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AccessAnswer> _sharedNone = new(StringComparer.Ordinal);
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Core.Evaluation.PolicySet, string> _policyText = new();
+    private readonly Dictionary<string, (AccessAnswer Answer, IamUser User)> _sharedFound = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _sensitive = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _shareIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _shareIdsByKey = new(StringComparer.Ordinal);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledPolicy, NamesInPolicy> _policyNames = new();
 
     public AuditContext(AccountSnapshot snapshot, IamHardenConfig config, DateTimeOffset asOf, PrincipalPolicies policies, IAccessAnalyzer access)
     {
@@ -39,20 +44,22 @@ public sealed class AuditContext
     public bool IsBreakGlass(IamUser user) => Config.IsBreakGlass(user.Name);
 
     public AccessAnswer AllowedWithoutMfa(IamUser user, CredentialKind credentials) =>
-        Ask(user, "mfa:" + credentials, () => Access.AllowedWithoutMfa(Policies.For(user), user, credentials, EnrollmentActions.Recommended));
+        Ask(user, "mfa:" + credentials, Allowed, () => Access.AllowedWithoutMfa(Policies.For(user), user, credentials, EnrollmentActions.Recommended));
 
     public AccessAnswer EnrollmentDenied(IamUser user, bool includePasswordReset) =>
-        Ask(user, "enrol:" + includePasswordReset, () => Access.EnrollmentDenied(Policies.For(user), user,
+        Ask(user, "enrol:" + includePasswordReset, d => d != Decision.Allowed, () => Access.EnrollmentDenied(Policies.For(user), user,
             includePasswordReset ? EnrollmentActions.Guide.Concat(EnrollmentActions.PasswordReset).ToList() : EnrollmentActions.Guide));
 
     public AccessAnswer AllowedFromOutside(IamUser user) =>
-        Ask(user, "ip", () => Access.AllowedFromOutside(Policies.For(user), user, AllowedRanges));
+        Ask(user, "ip", Allowed, () => Access.AllowedFromOutside(Policies.For(user), user, AllowedRanges));
 
     public AccessAnswer PrivilegedAccess(IamUser user) =>
-        Ask(user, "admin", () => Access.PrivilegedAccess(Policies.For(user), user));
+        Ask(user, "admin", Allowed, () => Access.PrivilegedAccess(Policies.For(user), user));
 
     public AccessAnswer ServiceCallDenied(IamUser user) =>
-        Ask(user, "service", () => Access.ServiceCallDenied(Policies.For(user), user, AllowedRanges));
+        Ask(user, "service", d => d == Decision.ExplicitDeny, () => Access.ServiceCallDenied(Policies.For(user), user, AllowedRanges));
+
+    private static bool Allowed(Decision decision) => decision == Decision.Allowed;
 
     /// <summary>Whether the user is one the IP restriction must cover (config ipRestriction.scope).</summary>
     public bool InIpScope(IamUser user) => Config.IpRestriction.Scope switch
@@ -62,27 +69,67 @@ public sealed class AuditContext
         _ => PrivilegedAccess(user).Kind == AccessAnswerKind.Found,
     };
 
-    private bool IdentitySensitive(IamUser user)
+    /// <summary>
+    /// A number equal for users whose answers are equal up to renaming: the same policies and path,
+    /// and policies that neither name them nor read principal tags (else the user's own number).
+    /// </summary>
+    private int ShareId(IamUser user)
     {
-        var text = _policyText.GetValue(Policies.For(user), set => string.Join("\n",
-            set.Identity.Select(p => p.Document).Concat(set.PermissionsBoundary is { } b ? [b.Document] : [])
-                .Select(d => Core.Policy.PolicyPrinter.Print(d, indented: false))));
-        return text.Contains(user.Name, StringComparison.Ordinal) || text.Contains("aws:PrincipalTag", StringComparison.OrdinalIgnoreCase);
+        if (_shareIds.TryGetValue(user.Arn, out var id)) return id;
+        var key = Policies.Fingerprint(user) + "|" + user.Path + (IdentitySensitive(user) ? "|" + user.Arn : "");
+        if (!_shareIdsByKey.TryGetValue(key, out id)) _shareIdsByKey[key] = id = _shareIdsByKey.Count;
+        return _shareIds[user.Arn] = id;
     }
 
-    private AccessAnswer Ask(IamUser user, string question, Func<AccessAnswer> answer)
+    /// <summary>True when the user's policies mention the user by name or read principal tags: their answers are the user's alone.</summary>
+    private bool IdentitySensitive(IamUser user)
+    {
+        if (_sensitive.TryGetValue(user.Arn, out var known)) return known;
+        return _sensitive[user.Arn] = NamedByPolicies(user);
+    }
+
+    private bool NamedByPolicies(IamUser user)
+    {
+        var set = Policies.For(user);
+        foreach (var policy in set.Identity.Concat(set.PermissionsBoundary is { } b ? [b] : []).Concat(set.ServiceControlPolicyLevels.SelectMany(l => l)))
+            if (_policyNames.GetValue(policy, p => new NamesInPolicy(p.Document)).MayName(user.Name)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Answers a question once per user. Users with the same policies and path get the same
+    /// answer up to renaming — unless the policies name the user or read principal tags. A "none"
+    /// answer (the expensive, exhaustive one) is then shared as it is; a found request is renamed
+    /// for the next user and replayed through the evaluator, and used only when it still shows
+    /// the same thing (<paramref name="shows"/>), so every counterexample is the user's own.
+    /// </summary>
+    private AccessAnswer Ask(IamUser user, string question, Func<Decision, bool> shows, Func<AccessAnswer> answer)
     {
         if (Policies.IsUndetermined(user))
             return AccessAnswer.Unknown("one of the user's policies or groups could not be read from the snapshot (see the warnings)");
-        var key = question + "|" + Policies.Fingerprint(user) + "|" + user.Arn;
+        var key = question + "|" + user.Arn;
         if (_answers.TryGetValue(key, out var cached)) return cached;
-        // Users with the same policies and path get the same answer up to renaming — unless the
-        // policies name the user or read principal tags. A "none" answer (the expensive, exhaustive
-        // one) is then shared; a found request is cheap to find again for each user.
-        var shareKey = question + "|" + Policies.Fingerprint(user) + "|" + user.Path + (IdentitySensitive(user) ? "|" + user.Arn : "");
+        var shareKey = question + "|" + ShareId(user);
         if (_sharedNone.TryGetValue(shareKey, out var shared)) return _answers[key] = shared;
+        if (_sharedFound.TryGetValue(shareKey, out var example) && Renamed(example.Answer, example.User, user) is { } renamed
+            && shows(PolicyEvaluator.Decide(Policies.For(user), renamed.Request!)))
+            return _answers[key] = renamed;
         cached = answer();
         if (cached.Kind == AccessAnswerKind.None) _sharedNone[shareKey] = cached;
+        else if (cached.Kind == AccessAnswerKind.Found) _sharedFound[shareKey] = (cached, user);
         return _answers[key] = cached;
+    }
+
+    /// <summary>The request of another user's answer, made by <paramref name="to"/>: principal, identity keys and own-user resources renamed.</summary>
+    private static AccessAnswer? Renamed(AccessAnswer answer, IamUser from, IamUser to)
+    {
+        if (answer.Request is not { } request || !PrincipalIdentity.TryParse(to.Arn, out var principal)) return null;
+        var context = request.Context.Clone();
+        if (context.Contains("aws:username")) context.Set("aws:username", to.Name);
+        if (context.Contains("aws:userid")) context.Set("aws:userid", to.UserId.Length > 0 ? to.UserId : "AIDAEXAMPLE");
+        if (context.Contains("aws:PrincipalArn")) context.Set("aws:PrincipalArn", to.Arn);
+        var resource = request.Resource.Replace(from.Arn, to.Arn, StringComparison.Ordinal)
+            .Replace(":mfa/" + from.Name, ":mfa/" + to.Name, StringComparison.Ordinal);
+        return answer with { Request = request with { Principal = principal, Resource = resource, Context = context } };
     }
 }

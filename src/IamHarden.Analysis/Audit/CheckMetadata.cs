@@ -18,6 +18,8 @@ public sealed record CheckMetadata
     public required LocalizedText Title { get; init; }
     public required Severity Severity { get; init; }
     public required LocalizedText Risk { get; init; }
+    /// <summary>What the check decides and how, from which snapshot facts (docs/CHECKS.md prints it).</summary>
+    public required string Logic { get; init; }
     public required LocalizedText Remediation { get; init; }
     /// <summary>The command(s) or policy that fix the finding (shown to copy).</summary>
     public string? FixCommand { get; init; }

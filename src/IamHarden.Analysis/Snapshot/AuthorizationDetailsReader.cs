@@ -33,6 +33,9 @@ internal sealed class AuthorizationDetailsReader
     public Dictionary<string, ManagedPolicy> Policies { get; } = new(StringComparer.Ordinal);
     public DateTimeOffset? Newest { get; private set; }
 
+    /// <summary>Where each ARN was first described: the CLI merges pages into one list, so a repeat means a damaged file.</summary>
+    private readonly Dictionary<string, int> _firstLine = new(StringComparer.Ordinal);
+
     /// <summary>Principals whose policies could not be parsed: their effective permissions are unknown.</summary>
     public HashSet<string> UnparsablePolicyHolders { get; } = new(StringComparer.Ordinal);
 
@@ -91,6 +94,7 @@ internal sealed class AuthorizationDetailsReader
             }
         });
         if (name.Length == 0 || arn.Length == 0) throw new SnapshotException($"{_fileName}:{line}: a user without UserName or Arn");
+        Unique(arn, line, "user " + name);
         return new IamUser(name, path, arn, id, created, groups, ParseInline(inline, arn, "user " + name), attached, boundary, tags);
     }
 
@@ -116,6 +120,7 @@ internal sealed class AuthorizationDetailsReader
             }
         });
         if (name.Length == 0 || arn.Length == 0) throw new SnapshotException($"{_fileName}:{line}: a group without GroupName or Arn");
+        Unique(arn, line, "group " + name);
         return new IamGroup(name, path, arn, id, ParseInline(inline, arn, "group " + name), attached);
     }
 
@@ -149,6 +154,7 @@ internal sealed class AuthorizationDetailsReader
             }
         });
         if (name.Length == 0 || arn.Length == 0) throw new SnapshotException($"{_fileName}:{line}: a role without RoleName or Arn");
+        Unique(arn, line, "role " + name);
         PolicyDocument? trustDocument = null;
         if (trust is { } t) trustDocument = ParseDocument(t.Json, t.Encoded, t.Line, $"trust policy of role {name}", arn, PolicyKind.Trust);
         return new IamRole(name, path, arn, id, trustDocument, ParseInline(inline, arn, "role " + name), attached, boundary, lastUsed);
@@ -157,7 +163,7 @@ internal sealed class AuthorizationDetailsReader
     private void ReadPolicy(ref JsonCursor c)
     {
         string name = "", arn = "", path = "/", defaultVersion = "";
-        int attachments = 0, versions = 0;
+        int attachments = 0, versions = 0, defaults = 0;
         (ReadOnlyMemory<byte> Json, bool Encoded, int Line)? document = null;
         int line = c.Line;
         var self = this;
@@ -186,13 +192,19 @@ internal sealed class AuthorizationDetailsReader
                                 default: f.Skip(); break;
                             }
                         });
-                        if (isDefault) document = versionDocument;
+                        if (isDefault) { document = versionDocument; defaults++; }
                     });
                     break;
                 default: m.Skip(); break;
             }
         });
         if (arn.Length == 0) throw new SnapshotException($"{_fileName}:{line}: a managed policy without Arn");
+        // The name is the ARN's last segment; some producers (moto) leave PolicyName out of AWS managed policies.
+        if (name.Length == 0) name = arn[(arn.LastIndexOf('/') + 1)..];
+        Unique(arn, line, "managed policy " + name);
+        // IAM keeps exactly one default version; two mean the file was edited or assembled wrongly, and either could be the one in force.
+        if (defaults > 1)
+            throw new SnapshotException($"{_fileName}:{line}: managed policy {arn} has {defaults} versions with IsDefaultVersion true; IAM has exactly one default version (collect the file again)");
         if (document is not { } d)
         {
             _warnings.Add(new SnapshotWarning(_fileName, line, $"managed policy {arn} has no default version document (IsDefaultVersion true); it is treated as unknown"));
@@ -283,6 +295,12 @@ internal sealed class AuthorizationDetailsReader
             else m.Skip();
         });
         return (key, value);
+    }
+
+    private void Unique(string arn, int line, string what)
+    {
+        if (_firstLine.TryAdd(arn, line)) return;
+        throw new SnapshotException($"{_fileName}:{line}: {what} ({arn}) is described twice (also at line {_firstLine[arn]}); the AWS CLI writes each once — was the file assembled from overlapping pages?");
     }
 
     private void Seen(DateTimeOffset? date)

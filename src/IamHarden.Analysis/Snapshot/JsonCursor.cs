@@ -63,7 +63,7 @@ internal ref struct JsonCursor
         {
             Read();
             if (_reader.TokenType == JsonTokenType.EndObject) return;
-            var name = _reader.GetString()!;
+            var name = Text();
             Read();
             member(ref this, name);
         }
@@ -87,7 +87,20 @@ internal ref struct JsonCursor
     public string String(string what)
     {
         if (_reader.TokenType != JsonTokenType.String) throw Error($"expected {what} (a string); found {Describe()}");
-        return _reader.GetString()!;
+        return Text();
+    }
+
+    /// <summary>The current string; Utf8JsonReader checks its bytes only when asked, so invalid UTF-8 surfaces here.</summary>
+    private string Text()
+    {
+        try
+        {
+            return _reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error("the text is not valid UTF-8; the AWS CLI writes UTF-8 (was the file converted to another encoding?)");
+        }
     }
 
     public string? StringOrNull(string what) => _reader.TokenType == JsonTokenType.Null ? null : String(what);
@@ -96,14 +109,14 @@ internal ref struct JsonCursor
     {
         if (_reader.TokenType is JsonTokenType.True or JsonTokenType.False) return _reader.GetBoolean();
         // The AWS CLI writes JSON booleans; a string "true" means the file was edited or produced by another tool.
-        if (_reader.TokenType == JsonTokenType.String && bool.TryParse(_reader.GetString(), out var b)) return b;
+        if (_reader.TokenType == JsonTokenType.String && bool.TryParse(Text(), out var b)) return b;
         throw Error($"expected {what} (true or false); found {Describe()}");
     }
 
     public long Integer(string what)
     {
         if (_reader.TokenType == JsonTokenType.Number && _reader.TryGetInt64(out var n)) return n;
-        if (_reader.TokenType == JsonTokenType.String && long.TryParse(_reader.GetString(), out n)) return n;
+        if (_reader.TokenType == JsonTokenType.String && long.TryParse(Text(), out n)) return n;
         throw Error($"expected {what} (an integer); found {Describe()}");
     }
 
@@ -142,7 +155,7 @@ internal ref struct JsonCursor
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => $"the string \"{_reader.GetString()}\"",
+        JsonTokenType.String => $"the string \"{Text()}\"",
         JsonTokenType.Number => "a number",
         JsonTokenType.True or JsonTokenType.False => "a boolean",
         JsonTokenType.Null => "null",

@@ -19,7 +19,16 @@ internal sealed class PolicyDocumentCache
         {
             // The API returns documents URL-encoded (RFC 3986); the CLI decodes them. Uri.UnescapeDataString
             // keeps a literal '+' (WebUtility.UrlDecode would turn it into a space).
-            var quoted = System.Text.Json.JsonSerializer.Deserialize<string>(json.Span) ?? "";
+            string quoted;
+            try
+            {
+                quoted = System.Text.Json.JsonSerializer.Deserialize<string>(json.Span) ?? "";
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                // Not a readable string (invalid UTF-8): the parser reports the text as it is, with its position.
+                quoted = Encoding.UTF8.GetString(json.Span);
+            }
             text = quoted.TrimStart().StartsWith('{') ? quoted : Uri.UnescapeDataString(quoted);
         }
         else text = Encoding.UTF8.GetString(json.Span);

@@ -113,7 +113,14 @@ public sealed record AccountSnapshot(
 
     public string RootArn => $"arn:{Partition}:iam::{AccountId}:root";
 
-    public IamGroup? FindGroup(string name) => Groups.FirstOrDefault(g => g.Name == name);
+    private Dictionary<string, IamGroup>? _groupsByName;
+
+    /// <summary>The group with this name (names are unique in an account), or null.</summary>
+    public IamGroup? FindGroup(string name)
+    {
+        _groupsByName ??= Groups.DistinctBy(g => g.Name, StringComparer.Ordinal).ToDictionary(g => g.Name, StringComparer.Ordinal);
+        return _groupsByName.GetValueOrDefault(name);
+    }
 
     /// <summary>
     /// Every customer policy document in the account with the ARN a finding about it names: the

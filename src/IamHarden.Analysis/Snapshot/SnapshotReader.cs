@@ -28,25 +28,11 @@ public static class SnapshotReader
         var policies = new Dictionary<string, ManagedPolicy>(details.Policies, StringComparer.Ordinal);
         ResolveMissingPolicies(details, policies, awsManagedPolicies, warnings);
 
-        // Join the credential report to the users by ARN (names can repeat across paths? no — but ARNs are exact).
-        var rows = report.Where(r => !r.IsRoot).ToDictionary(r => r.Arn, StringComparer.Ordinal);
-        var users = new List<IamUser>(details.Users.Count);
-        foreach (var user in details.Users)
-        {
-            if (rows.Remove(user.Arn, out var row)) users.Add(user with { Credentials = row });
-            else
-            {
-                users.Add(user);
-                warnings.Add(new SnapshotWarning(SnapshotFiles.CredentialReport, 0,
-                    $"user {user.Name} is not in the credential report: the report is older than the authorization details (regenerate it); its credential checks are skipped"));
-            }
-        }
-        foreach (var orphan in rows.Values)
-            warnings.Add(new SnapshotWarning(SnapshotFiles.CredentialReport, orphan.LineNumber,
-                $"user {orphan.User} is in the credential report but not in the authorization details (deleted since, or the details were filtered)"));
+        var users = CredentialReportJoin.Join(details.Users, report, reportPath, Path.Combine(directory, SnapshotFiles.AuthorizationDetails), warnings);
+        var groupNames = details.Groups.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var user in users)
             foreach (var group in user.GroupNames)
-                if (details.Groups.All(g => g.Name != group))
+                if (!groupNames.Contains(group))
                     warnings.Add(new SnapshotWarning(SnapshotFiles.AuthorizationDetails, 0, $"user {user.Name} is in group {group}, which the file does not describe; its policies are unknown"));
 
         var newest = new[] { details.Newest, report.SelectMany(r => new[] { r.PasswordLastUsed, r.UserCreationTime }.Concat(r.AccessKeys.Select(k => k.LastUsed))).Max() }.Max();

@@ -40,6 +40,12 @@ public sealed class AuditCommand : Command<AuditSettings>
 
         foreach (var warning in snapshot.Warnings) Console.Error.WriteLine(warning);
 
+        var scps = PolicyFiles.LoadAll(settings.Scps, PolicyKind.ServiceControl);
+        // An SCP level allows only what one of its policies allows (AWS attaches FullAWSAccess by default):
+        // deny-list SCPs given alone would deny every request and make every user look protected.
+        if (scps.Count > 0 && scps.All(p => p.Document.Statements.All(s => s.Effect != Effect.Allow)))
+            Console.Error.WriteLine("warning: no --scp policy allows anything, so every request is denied at the SCP level; add the FullAWSAccess policy ({\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}) as another --scp");
+
         var (analyzer, method) = AccessAnalyzers.Create(settings.Analyzer, asOf ?? DateTimeOffset.UtcNow);
         AuditReport report;
         try
@@ -48,7 +54,7 @@ public sealed class AuditCommand : Command<AuditSettings>
             {
                 Config = config,
                 AsOf = asOf,
-                ServiceControlPolicies = PolicyFiles.LoadAll(settings.Scps, PolicyKind.ServiceControl),
+                ServiceControlPolicies = scps,
                 OnlyChecks = AuditSettings.SplitIds(settings.Checks),
                 SkipChecks = AuditSettings.SplitIds(settings.SkipChecks),
                 Access = analyzer,

@@ -16,7 +16,7 @@ public static class AuditTableRenderer
         summary.AddRow(T("Audit time", "감사 기준 시각"), report.AsOf.ToString("yyyy-MM-dd HH:mm 'UTC'"));
         if (report.SnapshotTime is { } snapshotTime) summary.AddRow(T("Newest data in snapshot", "스냅샷 최신 데이터"), snapshotTime.ToString("yyyy-MM-dd HH:mm 'UTC'"));
         summary.AddRow(T("Score", "점수"), $"{report.Score}/100");
-        summary.AddRow(T("Findings", "발견 사항"), string.Join("  ", Enum.GetValues<Severity>().Select(s => $"[{Colour(s)}]{s.Name()} {report.Count(s)}[/]")));
+        summary.AddRow(T("Findings", "발견 사항"), string.Join("  ", Enum.GetValues<Severity>().Select(s => $"[{Colour(s)}]{SeverityName(s, ko)} {report.Count(s)}[/]")));
         summary.AddRow(T("Analysis", "분석 방법"), Markup.Escape(report.AnalysisMethod));
         console.Write(summary);
         console.WriteLine();
@@ -29,11 +29,11 @@ public static class AuditTableRenderer
             var keys = u.ActiveKeys.Count == 0 ? "-" : string.Join(", ", u.ActiveKeys.Select(k => k.LastRotated is { } r ? $"{(int)(report.AsOf - r).TotalDays}d" : "?"));
             users.AddRow(
                 Markup.Escape(u.User.Name) + (u.IsBreakGlass ? " [grey](break-glass)[/]" : ""),
-                YesNo(u.Console, good: null),
-                YesNo(u.MfaDevice, good: u.Console ? true : null),
-                Guard(u.MfaEnforced),
-                Guard(u.IpRestricted, notRequired: !u.IsAdmin || u.IsBreakGlass),
-                u.IsAdmin ? "[yellow]yes[/]" : "-",
+                YesNo(u.Console, good: null, ko),
+                YesNo(u.MfaDevice, good: u.Console ? true : null, ko),
+                Guard(u.MfaEnforced, ko),
+                Guard(u.IpRestricted, ko, notRequired: !u.IsAdmin || u.IsBreakGlass),
+                u.IsAdmin ? $"[yellow]{T("yes", "예")}[/]" : "-",
                 keys,
                 u.LastUsed?.ToString("yyyy-MM-dd") ?? "-",
                 Markup.Escape(string.Join(", ", u.Groups)));
@@ -48,7 +48,7 @@ public static class AuditTableRenderer
         }
         foreach (var group in report.Findings.GroupBy(f => f.Severity).OrderBy(g => g.Key))
         {
-            console.Write(new Rule($"[{Colour(group.Key)}]{group.Key.Name()} ({group.Count()})[/]").LeftJustified());
+            console.Write(new Rule($"[{Colour(group.Key)}]{SeverityName(group.Key, ko)} ({group.Count()})[/]").LeftJustified());
             foreach (var byCheck in group.GroupBy(f => f.Check.Id))
             {
                 var check = byCheck.First().Check;
@@ -58,9 +58,12 @@ public static class AuditTableRenderer
                     console.MarkupLine($"  • {Markup.Escape(f.Message.In(language))}");
                     if (f.Counterexample is { } c)
                         console.MarkupLine($"    [grey]{T("reproduce", "재현")}: {Markup.Escape(SimulateCommandLine.For(report, c))}[/]");
+                    // A finding's own fix (the exact commands for this user or policy) is shown with it.
+                    if (f.FixCommand is { } own)
+                        foreach (var line in own.Split('\n')) console.MarkupLine($"    [grey]{Markup.Escape(line)}[/]");
                 }
                 console.MarkupLine($"  [green]{T("fix", "조치")}:[/] {Markup.Escape(check.Remediation.In(language))}");
-                if (check.FixCommand is not null) console.MarkupLine($"  [grey]{Markup.Escape(check.FixCommand)}[/]");
+                if (check.FixCommand is not null && byCheck.All(f => f.FixCommand is null)) console.MarkupLine($"  [grey]{Markup.Escape(check.FixCommand)}[/]");
             }
             console.WriteLine();
         }
@@ -75,14 +78,26 @@ public static class AuditTableRenderer
         _ => "grey",
     };
 
-    private static string YesNo(bool value, bool? good) =>
-        good is null ? (value ? "yes" : "-") : value == good ? "[green]yes[/]" : "[red]no[/]";
+    private static string Yes(bool ko) => ko ? "예" : "yes";
+    private static string No(bool ko) => ko ? "아니요" : "no";
 
-    private static string Guard(GuardStatus status, bool notRequired = false) => status switch
+    private static string YesNo(bool value, bool? good, bool ko) =>
+        good is null ? (value ? Yes(ko) : "-") : value == good ? $"[green]{Yes(ko)}[/]" : $"[red]{No(ko)}[/]";
+
+    private static string Guard(GuardStatus status, bool ko, bool notRequired = false) => status switch
     {
-        GuardStatus.Yes => "[green]yes[/]",
-        GuardStatus.No => notRequired ? "[grey]no[/]" : "[red]no[/]",
-        GuardStatus.NotApplicable => "[grey]n/a[/]",
+        GuardStatus.Yes => $"[green]{Yes(ko)}[/]",
+        GuardStatus.No => notRequired ? $"[grey]{No(ko)}[/]" : $"[red]{No(ko)}[/]",
+        GuardStatus.NotApplicable => $"[grey]{(ko ? "해당 없음" : "n/a")}[/]",
         _ => "[yellow]?[/]",
+    };
+
+    private static string SeverityName(Severity severity, bool ko) => !ko ? severity.Name() : severity switch
+    {
+        Severity.Critical => "긴급",
+        Severity.High => "높음",
+        Severity.Medium => "중간",
+        Severity.Low => "낮음",
+        _ => "정보",
     };
 }

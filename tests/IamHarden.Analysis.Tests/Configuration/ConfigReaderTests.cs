@@ -9,7 +9,7 @@ public class ConfigReaderTests
     {
         var config = ConfigReader.Read(Fixtures.Sample("iamharden.yaml"));
         Assert.Equal(["203.0.113.0/24", "2001:db8:1234::/48"], config.AllowedCidrs);
-        Assert.Equal(["victor", "walter"], config.BreakGlass.Users);
+        Assert.Equal(["victor", "walter", "emergency-admin"], config.BreakGlass.Users);
         Assert.Equal(IpRestrictionScope.Admins, config.IpRestriction.Scope);
         Assert.Equal(45, config.Thresholds.UnusedCredentialDays);
         Assert.Contains("Developers", config.Mfa.Groups);

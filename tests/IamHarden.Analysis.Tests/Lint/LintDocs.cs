@@ -14,26 +14,12 @@ internal static class LintDocs
 {
     public static string Path => LintFixtures.RepositoryFile("docs/LINT.md");
 
-    public static bool Updating => Environment.GetEnvironmentVariable("IAMHARDEN_UPDATE_DOCS") == "1";
+    public static bool Updating => GeneratedDocs.Updating;
 
     /// <summary>The text between <c>&lt;!-- name:begin --&gt;</c> and <c>&lt;!-- name:end --&gt;</c>.</summary>
-    public static string Section(string text, string name)
-    {
-        var (begin, end) = Markers(name);
-        int start = text.IndexOf(begin, StringComparison.Ordinal), stop = text.IndexOf(end, StringComparison.Ordinal);
-        if (start < 0 || stop < start) throw new InvalidOperationException($"docs/LINT.md has no {begin} ... {end} section");
-        return text[(start + begin.Length)..stop].Trim('\n');
-    }
+    public static string Section(string text, string name) => GeneratedDocs.Section(Path, text, name);
 
-    public static void Replace(string name, string content)
-    {
-        var text = File.ReadAllText(Path);
-        var (begin, end) = Markers(name);
-        int start = text.IndexOf(begin, StringComparison.Ordinal), stop = text.IndexOf(end, StringComparison.Ordinal);
-        File.WriteAllText(Path, text[..(start + begin.Length)] + "\n" + content + "\n" + text[stop..]);
-    }
-
-    private static (string, string) Markers(string name) => ($"<!-- {name}:begin -->", $"<!-- {name}:end -->");
+    public static void Replace(string name, string content) => GeneratedDocs.Replace(Path, name, content);
 
     /// <summary>The reference of every code, grouped by category, in registry order.</summary>
     public static string CodeReference()

@@ -32,6 +32,87 @@ public class SnapshotReaderTests : IDisposable
         Assert.Single(mallory.InlinePolicies);
         Assert.Equal(3, snapshot.ManagedPolicies.Values.Single(p => p.Name == "Force_MFA").VersionCount);
         Assert.Equal("플랫폼", snapshot.Users.Single(u => u.Name == "kim").Tags["팀"]);
+        Assert.Equal("arn:aws:iam::111122223333:policy/boundaries/ReadOnlyBoundary", snapshot.Users.Single(u => u.Name == "rupert").PermissionsBoundaryArn);
+        var role = snapshot.Roles.Single(r => r.Name == "github-deploy");
+        Assert.Equal("/ci/", role.Path);
+        Assert.Equal("sts:AssumeRoleWithWebIdentity", role.TrustPolicy!.Statements[0].Actions.Values[0].Value);
+        Assert.Null(role.LastUsed);
+        Assert.NotNull(snapshot.Roles.Single(r => r.Name == "app-server").LastUsed);
+    }
+
+    [Fact]
+    public void Timestamps_of_both_cli_versions_and_extra_members_are_accepted()
+    {
+        // CLI v1 prints the wire form ("Z", fractional seconds), v2 "+00:00" (spec aws-iam-api.md §3); AWS adds members over time.
+        var text = File.ReadAllText(PathOf(SnapshotFiles.AuthorizationDetails))
+            .Replace("\"CreateDate\": \"2024-03-01T09:00:00+00:00\"", "\"CreateDate\": \"2024-03-01T09:00:00.123Z\", \"SomeFutureMember\": {\"a\": [1, 2]}");
+        File.WriteAllText(PathOf(SnapshotFiles.AuthorizationDetails), text);
+        var snapshot = SnapshotReader.Read(_directory, BundledAwsManagedPolicies.Find);
+        Assert.Equal(new DateTimeOffset(2024, 3, 1, 9, 0, 0, 123, TimeSpan.Zero), snapshot.Users.Single(u => u.Name == "alice").CreateDate);
+    }
+
+    [Fact]
+    public void A_user_listed_twice_is_a_damaged_file()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(PathOf(SnapshotFiles.AuthorizationDetails)))!;
+        node["UserDetailList"]!.AsArray().Add(node["UserDetailList"]![0]!.DeepClone());
+        File.WriteAllText(PathOf(SnapshotFiles.AuthorizationDetails), node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        var error = Assert.Throws<SnapshotException>(() => SnapshotReader.Read(_directory)).Message;
+        Assert.Matches(@"^authorization-details\.json:\d+: user alice .* is described twice \(also at line 3\)", error);
+    }
+
+    [Fact]
+    public void Two_default_versions_of_a_policy_are_refused()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(PathOf(SnapshotFiles.AuthorizationDetails)))!;
+        var policy = node["Policies"]!.AsArray().Single(p => p!["PolicyName"]!.GetValue<string>() == "Force_MFA")!;
+        foreach (var version in policy["PolicyVersionList"]!.AsArray()) version!["IsDefaultVersion"] = true;
+        File.WriteAllText(PathOf(SnapshotFiles.AuthorizationDetails), node.ToJsonString());
+        Assert.Contains("3 versions with IsDefaultVersion true", Assert.Throws<SnapshotException>(() => SnapshotReader.Read(_directory)).Message);
+    }
+
+    [Fact]
+    public void Text_that_is_not_utf8_is_reported_with_its_position()
+    {
+        var bytes = File.ReadAllBytes(PathOf(SnapshotFiles.AuthorizationDetails));
+        int at = System.Text.Encoding.UTF8.GetString(bytes).IndexOf("\"alice\"", StringComparison.Ordinal) + 1;
+        bytes[at] = 0xE9; // "alice" in Latin-1 with an accent: not UTF-8
+        File.WriteAllBytes(PathOf(SnapshotFiles.AuthorizationDetails), bytes);
+        var error = Assert.Throws<SnapshotException>(() => SnapshotReader.Read(_directory)).Message;
+        Assert.Matches(@"^authorization-details\.json:\d+:\d+: the text is not valid UTF-8", error);
+    }
+
+    [Fact]
+    public void A_user_listed_twice_in_the_report_is_reported_with_both_lines()
+    {
+        var lines = File.ReadAllLines(PathOf(SnapshotFiles.CredentialReport)).ToList();
+        lines.Add(lines[2]);
+        File.WriteAllLines(PathOf(SnapshotFiles.CredentialReport), lines);
+        var error = Assert.Throws<SnapshotException>(() => SnapshotReader.Read(_directory)).Message;
+        Assert.StartsWith($"credential-report.csv:{lines.Count}: user alice", error);
+        Assert.Contains("also on line 3", error);
+    }
+
+    [Fact]
+    public void A_user_re_created_after_the_report_is_warned_about_and_its_old_row_not_used()
+    {
+        var lines = File.ReadAllLines(PathOf(SnapshotFiles.CredentialReport));
+        int zoe = Array.FindIndex(lines, l => l.StartsWith("zoe,"));
+        var fields = lines[zoe].Split(',');
+        fields[2] = "2019-01-01T00:00:00+00:00";
+        lines[zoe] = string.Join(',', fields);
+        File.WriteAllLines(PathOf(SnapshotFiles.CredentialReport), lines);
+        var snapshot = SnapshotReader.Read(_directory, BundledAwsManagedPolicies.Find);
+        Assert.Contains(snapshot.Warnings, w => w.Line == zoe + 1 && w.Message.Contains("re-created after the report"));
+        Assert.Null(snapshot.Users.Single(u => u.Name == "zoe").Credentials);
+    }
+
+    [Fact]
+    public void A_report_file_written_long_before_the_details_is_warned_about()
+    {
+        File.SetLastWriteTimeUtc(PathOf(SnapshotFiles.CredentialReport), File.GetLastWriteTimeUtc(PathOf(SnapshotFiles.AuthorizationDetails)).AddDays(-2));
+        var snapshot = SnapshotReader.Read(_directory, BundledAwsManagedPolicies.Find);
+        Assert.Contains(snapshot.Warnings, w => w.File == SnapshotFiles.CredentialReport && w.Message.Contains("48 hours before authorization-details.json"));
     }
 
     [Theory]
@@ -104,7 +185,9 @@ public class SnapshotReaderTests : IDisposable
         var lines = File.ReadAllLines(PathOf(SnapshotFiles.CredentialReport)).Where(l => !l.StartsWith("zoe,")).ToArray();
         File.WriteAllLines(PathOf(SnapshotFiles.CredentialReport), lines);
         var snapshot = SnapshotReader.Read(_directory, BundledAwsManagedPolicies.Find);
-        Assert.Contains(snapshot.Warnings, w => w.Message.Contains("zoe") && w.Message.Contains("older"));
+        var warning = Assert.Single(snapshot.Warnings);
+        Assert.Contains("1 user of the authorization details is not in the credential report, which is therefore older", warning.Message);
+        Assert.Contains("(zoe)", warning.Message);
         Assert.Null(snapshot.Users.Single(u => u.Name == "zoe").Credentials);
     }
 

@@ -18,7 +18,11 @@ internal sealed class RequestCandidates
     private readonly IamUser _user;
     private readonly string _account;
     private readonly IReadOnlyList<Statement> _statements;
-    private readonly List<string> _namedResources;
+    private List<string>? _namedResources;
+
+    /// <summary>The resources the policies name, instantiated for the user (made when first needed).</summary>
+    private List<string> NamedResources => _namedResources ??= _statements.Where(s => s.Resources is not null).SelectMany(s => s.Resources!.Values)
+        .Where(v => v.Value != "*").Select(v => Instantiate(v.Value)).Distinct(StringComparer.Ordinal).ToList();
 
     public RequestCandidates(CandidateActions actions, IamUser user)
     {
@@ -27,8 +31,6 @@ internal sealed class RequestCandidates
         _account = user.Arn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
         _statements = actions.Statements;
         Principal = PrincipalIdentity.TryParse(user.Arn, out var p) ? p : PrincipalIdentity.DefaultUser;
-        _namedResources = _statements.Where(s => s.Resources is not null).SelectMany(s => s.Resources!.Values)
-            .Where(v => v.Value != "*").Select(v => Instantiate(v.Value)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     public PrincipalIdentity Principal { get; }
@@ -36,8 +38,21 @@ internal sealed class RequestCandidates
     public string OwnUserArn => _user.Arn;
     public string OwnMfaDeviceArn => $"arn:aws:iam::{_account}:mfa/{_user.Name}";
 
-    /// <summary>One representative action per class, then unknown future actions; or, filtered, per class among the matching catalog actions.</summary>
-    public IEnumerable<string> Actions(Func<ActionDefinition, bool>? filter = null) => filter is null ? _actions.All : _actions.Where(filter);
+    /// <summary>One representative action per class, then unknown future actions — those the policies can allow at all.</summary>
+    public IEnumerable<string> Actions() => _actions.All.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
+
+    /// <summary>The set's Deny statements on every resource that read only <paramref name="fixedKeys"/> (no variables), as a policy set; null when there are none.</summary>
+    public PolicySet? FixedKeyDenial(IReadOnlySet<string> fixedKeys) => _actions.FixedKeyDenial(fixedKeys);
+
+    /// <summary>False when no request for the action can be allowed, whatever its resource and context.</summary>
+    public bool MayBeAllowed(string action) => _actions.Gate.MayBeAllowed(Principal, action);
+
+    /// <summary>False when no request for the action on the resource can be allowed, whatever the context (<paramref name="identity"/> resolves policy variables).</summary>
+    public bool MayBeAllowed(string action, string resource, RequestContext identity) =>
+        _actions.ResourcesReadRequestKeys || _actions.Gate.MayBeAllowed(Principal, action, resource, identity);
+
+    /// <summary>One IAM permissions-management action per class that the policies can allow at all.</summary>
+    public IEnumerable<string> PrivilegeGrantingActions() => _actions.PrivilegeGranting.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
 
     /// <summary>Resources worth trying for <paramref name="action"/>: named by the policies (instantiated), the action's sample ARN, and "*".</summary>
     public IEnumerable<string> Resources(string action)
@@ -49,7 +64,7 @@ internal sealed class RequestCandidates
             // The plainest ARN format first (s3:GetObject: the object, not an access-point object).
             foreach (var type in definition.ResourceTypes.OrderBy(t => t.ResourceType.ArnFormat.Length).Take(2))
                 result.Add(SampleArn(type.ResourceType.ArnFormat));
-        result.AddRange(_namedResources);
+        result.AddRange(NamedResources);
         if (definition is null) result.Add($"arn:aws:{action.Split(':')[0]}:us-east-1:{_account}:thing/example");
         return result.Distinct(StringComparer.Ordinal);
     }
@@ -82,8 +97,19 @@ internal sealed class RequestCandidates
         }
     }
 
-    /// <summary>The keys AWS sets for an IAM user calling with its own credentials.</summary>
+    /// <summary>The user whose requests these are.</summary>
+    public IamUser User => _user;
+
+    private (DateTimeOffset Now, RequestContext Context)? _base;
+
+    /// <summary>The keys AWS sets for an IAM user calling with its own credentials (a new copy each time: callers add to it).</summary>
     public RequestContext BaseContext(DateTimeOffset now)
+    {
+        if (_base is not { } known || known.Now != now) _base = known = (now, MakeBaseContext(now));
+        return known.Context.Clone();
+    }
+
+    private RequestContext MakeBaseContext(DateTimeOffset now)
     {
         var context = new RequestContext()
             .Set("aws:username", _user.Name)
@@ -102,10 +128,13 @@ internal sealed class RequestCandidates
 
     /// <summary>Addresses inside the ranges the policies mention (for "from an approved network").</summary>
     public IEnumerable<string> AddressesNamedByPolicies() =>
+        RangesNamedByPolicies("aws:SourceIp").Select(r => r.Network.BaseAddress.ToString()).Distinct();
+
+    /// <summary>The ranges of every IpAddress/NotIpAddress condition on <paramref name="key"/>.</summary>
+    public IEnumerable<IpRange> RangesNamedByPolicies(string key) =>
         _statements.SelectMany(s => s.Conditions)
-            .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals("aws:SourceIp", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(c => c.Values).Select(v => IpRange.TryParse(v.Value, out var r) ? r.Network.BaseAddress.ToString() : null)
-            .Where(a => a is not null).Select(a => a!).Distinct();
+            .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals(key, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(c => c.Values).SelectMany(v => IpRange.TryParse(v.Value, out var r) ? [r] : Array.Empty<IpRange>());
 
     private string Instantiate(string pattern)
     {

@@ -18,20 +18,33 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, CandidateActions> _candidates = new();
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, Dictionary<string, bool>> _blanket = new();
+
     private CandidateActions Candidates(PolicySet policies) => _candidates.GetValue(policies, p => new CandidateActions(p));
+
+    /// <summary>The last user's candidates per policy set: a user's questions come one after another, and share them.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, RequestCandidates> _lastCandidates = new();
+
+    private RequestCandidates CandidatesFor(PolicySet policies, IamUser user)
+    {
+        if (_lastCandidates.TryGetValue(policies, out var last) && ReferenceEquals(last.User, user)) return last;
+        var made = new RequestCandidates(Candidates(policies), user);
+        _lastCandidates.AddOrUpdate(policies, made);
+        return made;
+    }
 
     private const string Note = "searched realistic requests over the whole action catalog (not a proof: install libz3 for one)";
 
     public AccessAnswer AllowedWithoutMfa(PolicySet policies, IamUser user, CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var exempt = new HashSet<string>(enrollmentActions, StringComparer.OrdinalIgnoreCase);
         var baseContext = candidates.BaseContext(now);
         var absent = new List<string>();
         if (credentials == CredentialKind.ConsoleSession) baseContext.Set("aws:MultiFactorAuthPresent", "false").Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         else absent.Add("aws:MultiFactorAuthPresent");
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime" };
-        if (BlanketDeny(Candidates(policies), candidates, [baseContext], fixedKeys, a => !exempt.Contains(a)))
+        if (BlanketDeny("mfa:" + credentials + ":" + string.Join(',', enrollmentActions), policies, candidates, [baseContext], fixedKeys, exempt))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)), fixedKeys, a => !exempt.Contains(a)))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
@@ -41,10 +54,11 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     public AccessAnswer EnrollmentDenied(PolicySet policies, IamUser user, IReadOnlyList<string> requiredActions)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "false");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:username", "aws:PrincipalArn" };
+        LazyList<RequestContext>? variants = null;
         foreach (var action in requiredActions)
         {
             // GetSessionToken needs no permission at all (AWS); it is not part of enrolment.
@@ -52,30 +66,33 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
             var definition = ActionCatalog.Default.FindAction(action);
             string resource = definition is null || definition.IsWildcardOnly ? "*"
                 : action.Contains("VirtualMFADevice", StringComparison.OrdinalIgnoreCase) ? candidates.OwnMfaDeviceArn : candidates.OwnUserArn;
-            AuthorizationRequest? first = null;
+            var first = new AuthorizationRequest(candidates.Principal, action, resource, contexts[0]);
+            // No Allow statement names the action: it is denied whatever the context.
+            if (!candidates.MayBeAllowed(action)) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
+            variants ??= new LazyList<RequestContext>(contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)));
             bool allowed = false;
-            foreach (var context in contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)))
-            {
-                var request = new AuthorizationRequest(candidates.Principal, action, resource, context);
-                first ??= request;
-                if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed) { allowed = true; break; }
-            }
-            if (!allowed && first is not null) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
+            foreach (var context in variants)
+                if (PolicyEvaluator.Decide(policies, first with { Context = context }) == Decision.Allowed) { allowed = true; break; }
+            if (!allowed) return AccessAnswer.Found(Minimal(policies, first, fixedKeys), proven: false);
         }
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
     public AccessAnswer AllowedFromOutside(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60")
             .Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
         var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
         var contexts = outside.Select(a => baseContext.Clone().Set("aws:SourceIp", a)).ToList();
-        // A request through a VPC endpoint carries no aws:SourceIp at all.
-        contexts.Add(baseContext.Clone().Set("aws:SourceVpce", "vpce-0123456789abcdef0").Set("aws:SourceVpc", "vpc-0123456789abcdef0").Set("aws:VpcSourceIp", "10.0.0.5"));
-        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" };
-        if (BlanketDeny(Candidates(policies), candidates, contexts, fixedKeys, _ => true))
+        // A request through a VPC endpoint carries no aws:SourceIp at all. The endpoint and the private
+        // caller address are ones no policy approves: endpoints and ranges a policy lets in are the
+        // account's own networks, like allowedCidrs (an attacker can bring an endpoint of their own).
+        contexts.Add(baseContext.Clone().Set("aws:SourceVpce", UnknownVpcEndpoint).Set("aws:SourceVpc", UnknownVpc)
+            .Set("aws:VpcSourceIp", UnapprovedPrivateAddress(candidates)));
+        // Where the request comes from is what the question fixes: these keys are never varied.
+        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService", "aws:SourceVpce", "aws:SourceVpc", "aws:VpcSourceIp" };
+        if (BlanketDeny("ip:" + string.Join(',', allowed), policies, candidates, contexts, fixedKeys, NothingExempt))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, contexts, fixedKeys, _ => true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
@@ -83,13 +100,25 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
+    private const string UnknownVpcEndpoint = "vpce-0f0e0d0c0b0a09080";
+    private const string UnknownVpc = "vpc-0f0e0d0c0b0a09080";
+
+    /// <summary>A private address outside every aws:VpcSourceIp range the policies name.</summary>
+    private static string UnapprovedPrivateAddress(RequestCandidates candidates)
+    {
+        var approved = candidates.RangesNamedByPolicies("aws:VpcSourceIp").ToList();
+        foreach (var address in new[] { "10.255.255.254", "172.31.255.254", "192.168.255.254", "100.127.255.254", "fd00:ffff::1" })
+            if (IpAddressText.TryParse(address, out var ip) && !approved.Any(r => r.Contains(ip))) return address;
+        return "198.18.0.1";
+    }
+
     public AccessAnswer PrivilegedAccess(PolicySet policies, IamUser user)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var request in Requests(candidates, contexts, fixedKeys, null, a => a.Service.Prefix == "iam" && a.AccessLevel == AccessLevel.PermissionsManagement))
+        foreach (var request in Requests(candidates, contexts, fixedKeys, null, privilegeGranting: true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
                 return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false);
         return AccessAnswer.NotFound(proven: false, Note);
@@ -97,7 +126,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     public AccessAnswer ServiceCallDenied(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
-        var candidates = new RequestCandidates(Candidates(policies), user);
+        var candidates = CandidatesFor(policies, user);
         var inside = allowed.Select(r => r.Network.BaseAddress.ToString()).Concat(candidates.AddressesNamedByPolicies()).Distinct().ToList();
         if (inside.Count == 0) return AccessAnswer.NotFound(proven: false, "no approved address to compare with");
         var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
@@ -112,6 +141,9 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
+    private static readonly IReadOnlySet<string> NothingExempt = new HashSet<string>();
+    private static readonly string[] ProbeActions = ["s3:GetObject", "ec2:DescribeInstances"];
+
     private const string BlanketNote = "a Deny statement on every action and resource applies to all such requests (checked over the whole action catalog)";
 
     /// <summary>
@@ -121,18 +153,34 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     /// whatever the other policies say (an explicit deny wins), and the search can stop at once.
     /// This is the shape of the guide's guardrails, so well-protected users are decided quickly.
     /// </summary>
-    private static bool BlanketDeny(CandidateActions actions, RequestCandidates candidates, IReadOnlyList<RequestContext> contexts, IReadOnlySet<string> fixedKeys, Func<string, bool> actionFilter)
+    private bool BlanketDeny(string question, PolicySet policies, RequestCandidates candidates, IReadOnlyList<RequestContext> contexts, IReadOnlySet<string> fixedKeys, IReadOnlySet<string> exempt)
     {
-        var actionList = actions.All.Where(actionFilter).ToList();
+        // The answer depends only on the policies and the question: the statement may read only the
+        // keys the question fixes, and those are the same for every user.
+        var answers = _blanket.GetValue(policies, _ => new Dictionary<string, bool>(StringComparer.Ordinal));
+        lock (answers)
+            if (answers.TryGetValue(question, out var known)) return known;
+        var result = BlanketDenyOf(Candidates(policies), candidates, contexts, fixedKeys, exempt);
+        lock (answers) answers[question] = result;
+        return result;
+    }
+
+    private static bool BlanketDenyOf(CandidateActions actions, RequestCandidates candidates, IReadOnlyList<RequestContext> contexts, IReadOnlySet<string> fixedKeys, IReadOnlySet<string> exempt)
+    {
+        // Any action outside the exempt set will do to test the conditions: they read no action-dependent key.
+        var probe = ProbeActions.First(a => !exempt.Contains(a));
         foreach (var statement in actions.Statements)
         {
             if (statement.Effect != Core.Policy.Effect.Deny || statement.Resources is not { IsNegated: false } resources || !resources.ContainsWildcardOnly) continue;
-            if (statement.Conditions.Any(c => !fixedKeys.Contains(c.Key.Value))) continue;
+            // Only the fixed keys, and no variables (which would make the answer the user's own).
+            if (statement.Conditions.Any(c => !fixedKeys.Contains(c.Key.Value) || c.Values.Any(v => v.Value.Contains("${", StringComparison.Ordinal)))) continue;
+            // Every action in question, by the patterns themselves (exact for "*" and NotAction lists of exempt actions).
+            if (!CandidateActions.CoversEveryActionExcept(statement, exempt)) continue;
+            // Its conditions read no action-dependent key: one action in every context decides them.
             var alone = CompiledPolicy.Compile(new Core.Policy.PolicyDocument("blanket", Core.Policy.PolicyKind.Identity, Core.Policy.PolicyVersion.V2012_10_17, default, null, [statement], true));
             var set = PolicySet.OfIdentity(alone);
-            bool coversAll = actionList.All(action => contexts.All(context =>
-                PolicyEvaluator.Decide(set, new AuthorizationRequest(candidates.Principal, action, "*", context)) == Decision.ExplicitDeny));
-            if (coversAll) return true;
+            if (contexts.All(context => PolicyEvaluator.Decide(set, new AuthorizationRequest(candidates.Principal, probe, "*", context)) == Decision.ExplicitDeny))
+                return true;
         }
         return false;
     }
@@ -145,10 +193,14 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     private static AuthorizationRequest Minimal(PolicySet policies, AuthorizationRequest request, IReadOnlySet<string> keep)
     {
         var decision = PolicyEvaluator.Decide(policies, request);
+        var removable = request.Context.Entries.Select(e => e.Key).Where(k => !keep.Contains(k)).Order(StringComparer.Ordinal).ToList();
+        // Usually no key but the kept ones matters: try without all of them first.
+        var bare = request.Context.Clone();
+        foreach (var key in removable) bare.Remove(key);
+        if (PolicyEvaluator.Decide(policies, request with { Context = bare }) == decision) return request with { Context = bare };
         var context = request.Context.Clone();
-        foreach (var key in request.Context.Entries.Select(e => e.Key).Order(StringComparer.Ordinal).ToList())
+        foreach (var key in removable)
         {
-            if (keep.Contains(key)) continue;
             var without = context.Clone().Remove(key);
             if (PolicyEvaluator.Decide(policies, request with { Context = without }) == decision) context = without;
         }
@@ -174,15 +226,26 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     }
 
     private static IEnumerable<AuthorizationRequest> Requests(RequestCandidates candidates, IEnumerable<RequestContext> contexts, IReadOnlySet<string> fixedKeys,
-        Func<string, bool>? actionFilter, Func<ActionDefinition, bool>? catalogFilter = null)
+        Func<string, bool>? actionFilter, bool privilegeGranting = false)
     {
-        var contextList = contexts.SelectMany(c => candidates.Contexts(c, fixedKeys)).Take(400).ToList();
-        foreach (var action in candidates.Actions(catalogFilter))
+        var bases = contexts.ToList();
+        // An action that a Deny reading only the fixed keys denies in every base context is denied
+        // in every variation too (variations never touch those keys): skip it without trying them.
+        var denial = candidates.FixedKeyDenial(fixedKeys);
+        bool DeniedEverywhere(string action) => denial is not null && bases.All(context =>
+            PolicyEvaluator.Decide(denial, new AuthorizationRequest(candidates.Principal, action, "*", context)) == Decision.ExplicitDeny);
+        // Contexts are made as they are first needed: most searches stop at the first few.
+        var variants = new LazyList<RequestContext>(bases.SelectMany(c => candidates.Contexts(c, fixedKeys)).Take(400));
+        foreach (var action in privilegeGranting ? candidates.PrivilegeGrantingActions() : candidates.Actions())
         {
             if (actionFilter is not null && !actionFilter(action)) continue;
+            if (DeniedEverywhere(action)) continue;
             foreach (var resource in candidates.Resources(action))
-                foreach (var context in contextList)
+            {
+                if (!candidates.MayBeAllowed(action, resource, bases[0])) continue;
+                foreach (var context in variants)
                     yield return new AuthorizationRequest(candidates.Principal, action, resource, context);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ public sealed class AccessKeyNotRotated : IAuditCheck
         Title = new("Access keys are rotated", "액세스 키가 주기적으로 교체됨"),
         Risk = new("The older a key, the more places it has been copied to, and the longer a leaked copy stays valid.",
             "키가 오래될수록 더 많은 곳에 복사되어 있고, 유출된 키가 오래 유효합니다."),
+        Logic = "Fires for each active access key whose access_key_N_last_rotated is more than thresholds.accessKeyMaxAgeDays before the audit time.",
         Remediation = new("Create a new key, switch the workload to it, deactivate and then delete the old one — or better, replace the user with a role.",
             "새 키를 만들어 워크로드를 전환한 뒤 기존 키를 비활성화·삭제하거나, 사용자를 역할로 대체하십시오."),
         FixCommand = "aws iam create-access-key --user-name <USER>; aws iam update-access-key --user-name <USER> --access-key-id <OLD_KEY_ID> --status Inactive; aws iam delete-access-key --user-name <USER> --access-key-id <OLD_KEY_ID>",

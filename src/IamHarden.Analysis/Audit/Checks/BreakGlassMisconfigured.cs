@@ -17,6 +17,7 @@ public sealed class BreakGlassMisconfigured : IAuditCheck
         Title = new("The break-glass account is usable and protected", "비상(break-glass) 계정이 사용 가능하고 보호됨"),
         Risk = new("A break-glass account without MFA or with access keys is a standing back door; one that is IP-restricted fails exactly when the VPN does.",
             "MFA가 없거나 액세스 키가 있는 비상 계정은 상시 뒷문이 되며, IP 제한이 걸린 비상 계정은 VPN 장애 시 정작 사용할 수 없습니다."),
+        Logic = "For each configured break-glass user that exists: fires when it has no console password, no MFA device, active access keys, no administrative access (the admin question of ip_restriction_enforced), or is IP-restricted (no request from outside allowedCidrs is allowed — it would fail with the VPN). One finding lists every problem.",
         Remediation = new("Give the break-glass user a console password and a hardware MFA device, delete its access keys, keep it out of IP-restricted groups, and give it administrative access.",
             "비상 사용자에 콘솔 비밀번호와 하드웨어 MFA를 설정하고, 액세스 키를 삭제하며, IP 제한 그룹에서 제외하고 관리자 권한을 부여하십시오."),
         FixCommand = "aws iam remove-user-from-group --group-name <IP_RESTRICTED_GROUP> --user-name <BREAK_GLASS_USER>",

@@ -11,6 +11,7 @@ public sealed class ConsoleMfaEnabled : IAuditCheck
         Title = new("Console users have an MFA device", "콘솔 사용자에 MFA 디바이스가 있음"),
         Risk = new("A console password alone opens the account to anyone who phishes or guesses it.",
             "콘솔 비밀번호만으로는 피싱이나 추측으로 계정이 탈취될 수 있습니다."),
+        Logic = "Fires for each user whose credential-report row has password_enabled true and mfa_active false.",
         Remediation = new("Ask the user to assign an MFA device (Security credentials → Assign MFA device) and enforce it with the Force_MFA policy on their groups.",
             "사용자에게 MFA 디바이스 등록(보안 자격 증명 → MFA 디바이스 할당)을 안내하고, 그룹에 Force_MFA 정책을 연결해 강제하십시오."),
         FixCommand = "iamharden policy mfa --format terraform --group <GROUP>",

@@ -18,6 +18,7 @@ public sealed class ConsoleMfaEnforced : IAuditCheck
         Title = new("MFA is enforced by policy for console users", "콘솔 사용자에게 정책으로 MFA가 강제됨"),
         Risk = new("Without an MFA-enforcing policy a user can work without MFA — including anyone holding the leaked password or the user's long-term access keys.",
             "MFA를 강제하는 정책이 없으면 사용자는 MFA 없이 작업할 수 있으며, 유출된 비밀번호나 장기 액세스 키를 가진 사람도 마찬가지입니다."),
+        Logic = "For each console user, looks for a request the effective policies (inline, attached, every group's, the permissions boundary, --scp) allow without MFA for an action outside the recommended enrolment set: aws:MultiFactorAuthPresent \"false\" (a console session), and — when the user has active access keys — the key absent (long-term keys). Actions: one per class of catalog actions that the policies' patterns cannot tell apart (the enrolment actions each in a class of their own) plus unknown future actions; resources: those the policies name and sample ARNs; contexts varied over every condition value the policies use. The allowed request is the finding's counterexample. Names are never consulted. When a policy of the user could not be read the finding is info: undetermined.",
         Remediation = new("Attach the recommended Force_MFA policy (BoolIfExists, so access keys are covered too) to a group the user is in.",
             "권장 Force_MFA 정책(액세스 키도 차단하도록 BoolIfExists 사용)을 사용자가 속한 그룹에 연결하십시오."),
         FixCommand = "iamharden policy mfa --format terraform --group <GROUP>   # or: iamharden plan/apply with mfa.groups in the config",

@@ -11,6 +11,7 @@ public sealed class CredentialsUnused : IAuditCheck
         Title = new("Unused credentials are disabled", "사용하지 않는 자격 증명은 비활성화됨"),
         Risk = new("Credentials nobody uses are not watched by anybody: a leak goes unnoticed.",
             "아무도 사용하지 않는 자격 증명은 아무도 감시하지 않으므로 유출되어도 알아채기 어렵습니다."),
+        Logic = "Fires for a console password not used for more than thresholds.unusedCredentialDays (never used: counted from when it was set), and for each active access key not used for that long (never used: counted from its creation). Break-glass users are exempt: they are unused by design.",
         Remediation = new("Delete the login profile or deactivate the access key; remove the user if it is no longer needed.",
             "로그인 프로필을 삭제하거나 액세스 키를 비활성화하고, 더 이상 필요 없는 사용자는 삭제하십시오."),
         FixCommand = "aws iam delete-login-profile --user-name <USER>; aws iam update-access-key --user-name <USER> --access-key-id <KEY_ID> --status Inactive",

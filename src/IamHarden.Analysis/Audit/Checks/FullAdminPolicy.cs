@@ -18,6 +18,7 @@ public sealed class FullAdminPolicy : IAuditCheck
         Title = new("No customer managed policy allows \"*\" on \"*\"", "고객 관리형 정책이 \"*\"에 대해 \"*\"를 허용하지 않음"),
         Risk = new("A policy that allows everything makes every holder a full administrator, outside least privilege and hard to review.",
             "모든 것을 허용하는 정책은 보유자 모두를 전체 관리자로 만들며 최소 권한 원칙에 어긋나고 검토가 어렵습니다."),
+        Logic = "For each customer managed policy, fires when an Allow statement — its conditions set aside — allows an action of an unknown service on an unknown resource, i.e. everything: \"*\" on \"*\", NotAction lists and \"*\"-like patterns alike, whatever the name. Medium instead of high when the policy is attached to nothing; a policy used only as a permissions boundary is skipped (a boundary grants nothing).",
         Remediation = new("Replace it with policies that allow only the services and actions the holders need; keep full administration for a few MFA- and IP-restricted admins and the break-glass account.",
             "필요한 서비스와 작업만 허용하는 정책으로 교체하고, 전체 관리 권한은 MFA·IP 제한이 적용된 소수의 관리자와 비상(break-glass) 계정에만 두십시오."),
         FixCommand = "aws iam create-policy-version --policy-arn <ARN> --policy-document file://least-privilege.json --set-as-default",

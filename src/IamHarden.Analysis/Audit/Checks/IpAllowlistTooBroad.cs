@@ -23,6 +23,7 @@ public sealed class IpAllowlistTooBroad : IAuditCheck
         Title = new("Approved IP ranges are specific", "승인된 IP 대역이 구체적임"),
         Risk = new("A range that covers large parts of the internet (or everything) approves attackers too; a private range never matches aws:SourceIp and approves nothing.",
             "인터넷의 큰 부분(또는 전체)을 포함하는 대역은 공격자도 허용하며, 사설 대역은 aws:SourceIp와 일치하지 않아 아무것도 허용하지 않습니다."),
+        Logic = "Checks allowedCidrs and every aws:SourceIp value of an IpAddress/NotIpAddress condition in the account's customer policies (managed and inline): a /0, an IPv4 range wider than /16 or IPv6 wider than /32, or a private or reserved range (which never appears as aws:SourceIp). One finding per policy, naming each range.",
         Remediation = new("List only the public egress addresses of your offices, VPN and bastions (as /32 or small ranges); reach private networks through VPC endpoints (aws:SourceVpce / aws:VpcSourceIp).",
             "사무실·VPN·Bastion의 공인 egress 주소만(/32 또는 작은 대역으로) 등록하고, 사설망 접근은 VPC 엔드포인트(aws:SourceVpce / aws:VpcSourceIp)로 처리하십시오."),
         FixCommand = "iamharden policy ip --cidr <PUBLIC_EGRESS_IP>/32 [--vpce vpce-...]",

@@ -19,6 +19,7 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
         Title = new("The IP restriction lets AWS services act for the user", "IP 제한이 사용자를 대신한 AWS 서비스 호출을 허용함"),
         Risk = new("Without the aws:ViaAWSService guard, services that call other services on the user's behalf fail from inside the approved network too, and people work around the guardrail.",
             "aws:ViaAWSService 예외가 없으면 사용자를 대신해 다른 서비스를 호출하는 서비스가 승인된 네트워크 안에서도 실패하여, 보호 장치를 우회하게 됩니다."),
+        Logic = "For each customer policy with a Deny on NotIpAddress aws:SourceIp, evaluates it next to an allow-all policy: s3:CreateBucket from an address the statement approves must be allowed, and the same request made by CloudFormation for the user (aws:ViaAWSService \"true\", aws:CalledVia, from an AWS address) must not be explicitly denied. Fires when it is; the counterexample names a user who holds the policy.",
         Remediation = new("Add \"Bool\": {\"aws:ViaAWSService\": \"false\"} to the Deny statement's condition (the recommended policy does).",
             "Deny 문의 조건에 \"Bool\": {\"aws:ViaAWSService\": \"false\"}를 추가하십시오(권장 정책에 포함됨)."),
         FixCommand = "iamharden policy ip --cidr <CIDR>   # the recommended variant includes the aws:ViaAWSService guard",
@@ -33,6 +34,7 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
 
     public IEnumerable<Finding> Run(AuditContext context)
     {
+        Dictionary<string, Snapshot.IamUser>? holders = null;
         foreach (var (subject, name, document) in context.Snapshot.CustomerPolicies())
         {
             var ipDenies = document.Statements.Where(s => s.Effect == Effect.Deny && s.Conditions.Any(c =>
@@ -48,7 +50,8 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
                 var approved = range.Network.BaseAddress.ToString();
                 // CloudFormation creating a stack calls other services with the user's credentials, from AWS's address space.
                 // Replay it as a user who holds the policy, so the example runs against real effective policies.
-                var holder = Holders(context, subject).FirstOrDefault();
+                holders ??= FirstHolders(context);
+                var holder = holders.GetValueOrDefault(subject);
                 var principal = holder?.Arn ?? $"arn:aws:iam::{context.Snapshot.AccountId}:user/example";
                 var direct = Request(approved, viaService: false, principal);
                 var viaService = Request("52.94.0.10", viaService: true, principal);
@@ -66,11 +69,25 @@ public sealed class IpRestrictionBreaksServiceCalls : IAuditCheck
         }
     }
 
-    /// <summary>Users who hold the policy: attached directly, through a group, or as its inline holder.</summary>
-    private static IEnumerable<Snapshot.IamUser> Holders(AuditContext context, string policyOrHolderArn) =>
-        context.Users.Where(u => u.Arn == policyOrHolderArn
-            || u.AttachedPolicies.Any(a => a.Arn == policyOrHolderArn)
-            || u.GroupNames.Select(context.Snapshot.FindGroup).Any(g => g is not null && (g.Arn == policyOrHolderArn || g.AttachedPolicies.Any(a => a.Arn == policyOrHolderArn))));
+    /// <summary>
+    /// For each managed policy ARN and each user or group ARN (inline holders): the first user
+    /// who holds it — attached directly, through a group, or as the inline holder itself.
+    /// </summary>
+    private static Dictionary<string, Snapshot.IamUser> FirstHolders(AuditContext context)
+    {
+        var result = new Dictionary<string, Snapshot.IamUser>(StringComparer.Ordinal);
+        foreach (var user in context.Users)
+        {
+            result.TryAdd(user.Arn, user);
+            foreach (var attached in user.AttachedPolicies) result.TryAdd(attached.Arn, user);
+            foreach (var group in user.GroupNames.Select(context.Snapshot.FindGroup).OfType<Snapshot.IamGroup>())
+            {
+                result.TryAdd(group.Arn, user);
+                foreach (var attached in group.AttachedPolicies) result.TryAdd(attached.Arn, user);
+            }
+        }
+        return result;
+    }
 
     private static AuthorizationRequest Request(string sourceIp, bool viaService, string principalArn)
     {

@@ -17,6 +17,7 @@ public sealed class IpRestrictionEnforced : IAuditCheck
         Title = new("Administrators can act only from approved networks", "관리자는 승인된 네트워크에서만 작업할 수 있음"),
         Risk = new("Stolen administrator credentials work from anywhere on the internet.",
             "탈취된 관리자 자격 증명이 인터넷 어디에서나 사용될 수 있습니다."),
+        Logic = "For each user in ipRestriction.scope — admins (the default: some IAM permissions-management action, or everything, is allowed), console-users or all-users — except break-glass users, looks for a request the effective policies allow from an address outside allowedCidrs (public addresses and the addresses just outside each range) or through a VPC endpoint and from a private address that no policy approves (aws:SourceIp absent: an attacker can bring an endpoint of their own), over every action class and future actions. The allowed request is the counterexample. Without allowedCidrs it reports, as info, that it could not run.",
         Remediation = new("Attach the recommended IP-restriction policy (allowedCidrs, with the aws:ViaAWSService guard) to the administrators' groups, after checking your own address is inside.",
             "본인의 현재 IP가 포함되어 있는지 확인한 뒤, 권장 IP 제한 정책(allowedCidrs, aws:ViaAWSService 예외 포함)을 관리자 그룹에 연결하십시오."),
         FixCommand = "iamharden policy ip --cidr <CIDR> --format terraform --group <ADMIN_GROUP>   # or: iamharden plan/apply with ipRestriction.groups",

@@ -18,6 +18,7 @@ public sealed class MfaEnrollmentBlocked : IAuditCheck
         Title = new("Users without MFA can enrol a device", "MFA가 없는 사용자가 디바이스를 등록할 수 있음"),
         Risk = new("The MFA policy denies the very actions needed to set up MFA (or to change a must-reset password at first sign-in), so the user is locked out and administrators tend to remove the guardrail.",
             "MFA 정책이 MFA 등록(또는 최초 로그인 시 필수 비밀번호 변경)에 필요한 작업까지 거부하여 사용자가 잠기고, 관리자가 보호 장치를 제거하게 되는 경우가 많습니다."),
+        Logic = "For each user without an MFA device whom the policies hold to MFA (console_mfa_enforced finds nothing), evaluates the guide's enrolment actions on the user's own user and MFA-device ARNs without MFA — plus iam:ChangePassword and iam:GetAccountPasswordPolicy for a console user who never signed in (a must-reset password) — and fires with the first that is denied in every context tried.",
         Remediation = new("Use the recommended Force_MFA policy: it exempts and allows the enrolment and password-change actions on the user's own resources only.",
             "권장 Force_MFA 정책을 사용하십시오. 사용자 자신의 리소스에 한해 등록 및 비밀번호 변경 작업을 예외로 허용합니다."),
         FixCommand = "iamharden policy mfa > force-mfa.json && aws iam create-policy-version --policy-arn <FORCE_MFA_ARN> --policy-document file://force-mfa.json --set-as-default",

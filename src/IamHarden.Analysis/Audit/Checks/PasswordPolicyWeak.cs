@@ -11,6 +11,7 @@ public sealed class PasswordPolicyWeak : IAuditCheck
         Title = new("The account password policy is strong", "계정 비밀번호 정책이 충분히 강함"),
         Risk = new("Short or reused passwords are guessed and sprayed; MFA is the second line, not the only one.",
             "짧거나 재사용된 비밀번호는 추측·대입 공격에 취약하며, MFA는 유일한 방어선이 아니라 두 번째 방어선입니다."),
+        Logic = "Fires when password-policy.json is absent (no policy: AWS's defaults apply) or weaker than passwordPolicy in the configuration: minimum length, reuse prevention, each required character class, and the maximum age when one is configured. One finding lists every gap.",
         Remediation = new("Set a password policy with at least the required length, reuse prevention and character classes.",
             "요구되는 최소 길이, 재사용 방지, 문자 종류를 갖춘 비밀번호 정책을 설정하십시오."),
         FixCommand = "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password",

@@ -11,6 +11,7 @@ public sealed class RootAccessKeysAbsent : IAuditCheck
         Title = new("The root user has no access keys", "루트 사용자에 액세스 키가 없음"),
         Risk = new("Root access keys give unrestricted, policy-proof API access to the whole account, without MFA.",
             "루트 액세스 키는 MFA 없이 계정 전체에 대한 무제한 API 접근을 허용하며 정책으로 제한할 수 없습니다."),
+        Logic = "Fires when account-summary.json has AccountAccessKeysPresent 1, or the <root_account> row of the credential report shows an active access key.",
         Remediation = new("Sign in as root, delete its access keys, and use IAM roles for programmatic access instead.",
             "루트로 로그인하여 액세스 키를 삭제하고, 프로그래밍 방식 접근에는 IAM 역할을 사용하십시오."),
         FixCommand = "AWS console (root) → Security credentials → Access keys → Delete",

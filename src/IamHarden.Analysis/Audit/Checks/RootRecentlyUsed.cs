@@ -11,6 +11,7 @@ public sealed class RootRecentlyUsed : IAuditCheck
         Title = new("The root user is not used for daily work", "루트 사용자를 일상 업무에 사용하지 않음"),
         Risk = new("Every use of root exposes credentials that no policy can restrict; the guide asks to minimise its use.",
             "루트 사용은 정책으로 제한할 수 없는 자격 증명을 노출시키므로, 가이드는 루트 사용 최소화를 권고합니다."),
+        Logic = "Fires when the root user's password or one of its access keys was last used within thresholds.rootUseDays before the audit time (--as-of), from the <root_account> row of the credential report.",
         Remediation = new("Do daily and administrative work as IAM users or roles with MFA; keep root for the few tasks that need it, and alert on its use.",
             "일상·관리 업무는 MFA가 적용된 IAM 사용자나 역할로 수행하고, 루트는 꼭 필요한 작업에만 사용하며 사용 시 경보를 설정하십시오."),
         FixCommand = "Create an administrators group with MFA enforced (iamharden policy mfa --group Admins) and a CloudWatch alarm on root sign-in (CIS 5.3)",

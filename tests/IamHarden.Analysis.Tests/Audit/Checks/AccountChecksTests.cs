@@ -12,6 +12,10 @@ public class AccountChecksTests
         var named = new TestAccount().User("alice");
         Assert.Contains("glass", Assert.Single(named.Findings("break_glass_missing")).Message.En);
         Assert.Empty(new TestAccount().Group("E", "aws:AdministratorAccess").User("glass", ["E"]).Findings("break_glass_missing"));
+        // One of two configured names is stale: the existing one does not excuse it.
+        var stale = new TestAccount().Group("E", "aws:AdministratorAccess").User("glass", ["E"]);
+        stale.Config = stale.Config with { BreakGlass = new BreakGlassSettings { Users = ["glass", "deleted-admin"] } };
+        Assert.Contains("deleted-admin does not exist", Assert.Single(stale.Findings("break_glass_missing")).Message.En);
     }
 
     [Fact]

@@ -21,6 +21,26 @@ public class IpChecksTests
     }
 
     [Fact]
+    public void Requests_through_the_vpc_endpoints_and_private_ranges_a_policy_approves_are_not_from_outside()
+    {
+        // The recommended policy with --vpce and --vpc-source-cidr lets callers inside the VPC through;
+        // those requests carry no aws:SourceIp. Only an endpoint and range nobody approved count as outside.
+        var account = new TestAccount().Group("Admins", "aws:AdministratorAccess", "force-mfa-recommended", "ip-recommended-vpce").User("alice", ["Admins"]);
+        Assert.Empty(account.Findings("ip_restriction_enforced"));
+    }
+
+    [Fact]
+    public void A_request_through_any_vpc_endpoint_is_from_outside()
+    {
+        // Exempting every VPC endpoint (Null aws:SourceVpce "true") lets stolen keys in through an endpoint
+        // in anybody's VPC; such requests carry no aws:SourceIp (spec iam-evaluation.md §8.2).
+        var account = new TestAccount().Group("Admins", "aws:AdministratorAccess", "ip-any-vpc-endpoint").User("alice", ["Admins"]);
+        var finding = Assert.Single(account.Findings("ip_restriction_enforced"));
+        Assert.Null(finding.Counterexample!.Request.Context.Find("aws:SourceIp"));
+        Assert.Contains("aws:SourceIp", finding.Counterexample.AbsentKeys);
+    }
+
+    [Fact]
     public void Non_admins_are_out_of_the_default_scope_but_in_all_users_scope()
     {
         var account = new TestAccount().Group("ReadOnly", "aws:ReadOnlyAccess").User("erin", ["ReadOnly"]);

@@ -30,6 +30,17 @@ public class MfaChecksTests
     }
 
     [Fact]
+    public void A_wildcard_exemption_that_also_spares_deactivating_mfa_is_caught()
+    {
+        // "iam:*MFADevice" exempts the enrolment actions but also iam:DeactivateMFADevice: without MFA,
+        // a stolen password can switch MFA off. The enrolment actions it shares a wildcard with must not
+        // hide it (one representative per class would be an exempt one here).
+        var account = new TestAccount().Group("Admins", "aws:AdministratorAccess", "force-mfa-wildcard-exemption").User("alice", ["Admins"]);
+        var finding = Assert.Single(account.Findings("console_mfa_enforced"));
+        Assert.Equal("iam:DeactivateMFADevice", finding.Counterexample!.Request.Action);
+    }
+
+    [Fact]
     public void Bool_instead_of_BoolIfExists_lets_access_keys_through()
     {
         var withKeys = new TestAccount().Group("Legacy", "aws:AdministratorAccess", "force-mfa-bool").User("heidi", ["Legacy"], keys: 1);
