@@ -9,4 +9,6 @@ public static class ExitCodes
     public const int Findings = 1;
     /// <summary>The input could not be used (bad file, bad option, bad JSON); nothing was decided.</summary>
     public const int BadInput = 2;
+    /// <summary>IamHarden contradicted itself (the prover and the evaluator disagree): a bug, reported with details.</summary>
+    public const int InternalError = 3;
 }
