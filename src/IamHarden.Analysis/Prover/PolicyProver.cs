@@ -61,5 +61,5 @@ public static class PolicyProver
     }
 
     private static Query Build(PolicySet policies, VerificationProperty property, ProverOptions options) =>
-        Query.Build(policies, options.Principal, options.PinnedContext, property.Require, new Query.Parts(property.Violation, property.Preferences));
+        Query.Build(policies, options.Principal, options.PinnedContext, property.Require, new Query.Parts(property.Violation, property.Preferences, property.ExactActions));
 }

@@ -69,6 +69,9 @@ internal sealed class KeyTerms
         foreach (var e in _elements) e.Declare(script);
     }
 
+    /// <summary>The formula "this key is the same in both requests" (presence and value).</summary>
+    public string SameAs(KeyTerms other) => Smt.Smt.And(ModelSymbols().Zip(other.ModelSymbols(), Smt.Smt.Eq));
+
     public IEnumerable<string> ModelSymbols()
     {
         yield return Present;

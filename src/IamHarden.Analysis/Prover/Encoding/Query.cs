@@ -20,7 +20,7 @@ namespace IamHarden.Analysis.Prover.Encoding;
 internal sealed class Query
 {
     /// <summary>What the caller adds once the requests and decisions exist.</summary>
-    public sealed record Parts(Func<Query, string> Goal, Func<Query, IReadOnlyList<string>>? Preferences = null);
+    public sealed record Parts(Func<Query, string> Goal, Func<Query, IReadOnlyList<string>>? Preferences = null, IReadOnlyList<string>? ExactActions = null);
 
     private Query(PolicySet policies, ProverPrincipal principal, RequestContext pins, ContextVocabulary vocabulary, ActionUniverse actions,
         StringPlanner strings, int requestCount)
@@ -65,6 +65,7 @@ internal sealed class Query
         var query = new Query(policies, principal, pins, vocabulary, actions, strings, requestCount);
         query.Goal = parts.Goal(query);
         query.Preferences = parts.Preferences?.Invoke(query) ?? [];
+        query.FutureNames = parts.ExactActions?.Where(a => actions.IndexOf(a) is null).Select(a => a.ToLowerInvariant()).Distinct().ToList();
         return query;
     }
 
@@ -81,6 +82,13 @@ internal sealed class Query
 
     /// <summary>The formula asserted last: satisfiable means the question's answer is "yes, this request".</summary>
     public string Goal { get; private set; } = Smt.Smt.True;
+
+    /// <summary>
+    /// The only names a future action may have in this query (the goal's exact action names the
+    /// catalog does not list), or null when any name may matter. Empty means no future action can
+    /// answer the question, so that half of the search is skipped.
+    /// </summary>
+    public IReadOnlyList<string>? FutureNames { get; private set; }
 
     /// <summary>Formulas tried in order to make the answer readable.</summary>
     public IReadOnlyList<string> Preferences { get; private set; } = [];

@@ -23,8 +23,12 @@ internal static class QueryRunner
     {
         var watch = Stopwatch.StartNew();
         var future = Smt.Smt.Eq(query.Request.Action, Smt.Smt.Int(query.Actions.FutureIndex));
+        var halves = new List<string> { Smt.Smt.Not(future) };
+        if (query.FutureNames is null) halves.Add(future);
+        else if (query.FutureNames.Count > 0)
+            halves.Add(Smt.Smt.And(future, Smt.Smt.Or(query.FutureNames.Select(n => Smt.Smt.Eq(query.Request.FutureActionName, Smt.Smt.Str(n))))));
         string? unknown = null;
-        foreach (var half in new[] { Smt.Smt.Not(future), future })
+        foreach (var half in halves)
         {
             var remaining = timeout - watch.Elapsed;
             if (remaining <= TimeSpan.Zero) { unknown ??= "the solver ran out of time"; break; }

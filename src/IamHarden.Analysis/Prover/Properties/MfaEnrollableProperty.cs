@@ -56,6 +56,8 @@ public sealed class MfaEnrollableProperty : VerificationProperty
 
     internal override void Require(ContextVocabulary.Builder vocabulary) => vocabulary.Require(RequestFacts.Mfa, ConditionFamily.Bool);
 
+    internal override IReadOnlyList<string>? ExactActions => Actions.Select(a => a.Action).ToList();
+
     internal override string Violation(Query query)
     {
         var request = query.Request;

@@ -28,6 +28,14 @@ public abstract class VerificationProperty
     /// <summary>Formulas that make a counterexample easier to read, tried in order (optional).</summary>
     internal virtual IReadOnlyList<string> Preferences(Query query) => CounterexamplePreferences.For(query);
 
+    /// <summary>
+    /// When the property is about a finite list of exact action names (never=iam:CreateUser,
+    /// mfa-enrollable), those names; null when it ranges over all actions. The solver then only
+    /// considers future actions with one of these names that the catalog does not list (a catalog
+    /// name is the catalog action, already covered).
+    /// </summary>
+    internal virtual IReadOnlyList<string>? ExactActions => null;
+
     /// <summary>Whether a concrete request, with the evaluator's decision, violates the property.</summary>
     public abstract bool IsViolatedBy(AuthorizationRequest request, Decision decision);
 
