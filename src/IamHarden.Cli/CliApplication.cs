@@ -51,6 +51,11 @@ public static class CliApplication
                 .WithDescription("Apply the guardrails to the groups after the lockout guard and a confirmation, with a journal and rollback.")
                 .WithExample("apply", "--config", "iamharden.yaml", "--caller-ip", "203.0.113.10")
                 .WithExample("apply", "--rollback", "iamharden-apply-123456789012-20261130T120000Z.jsonl");
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Prove properties of policies for every possible request with Z3 (MFA enforced, enrolment possible, source IP restricted, action never allowed), or show the request that breaks one; run policy test files.")
+                .WithExample("verify", "--policy", "force-mfa.json", "--policy", "arn:aws:iam::aws:policy/AdministratorAccess", "--property", "mfa", "--property", "mfa-enrollable", "--must-reset-password")
+                .WithExample("verify", "--policy", "restrict-ip.json", "--policy", "admin.json", "--property", "source-ip=203.0.113.0/24,2001:db8:1234::/48", "--allow-service-calls")
+                .WithExample("verify", "--tests", "guardrails.test.yaml", "--junit", "verify-results.xml");
             config.AddBranch("policy", policy =>
             {
                 policy.SetDescription("Write the guide's policies (MFA enforcement, source-IP restriction) as JSON, Terraform or CloudFormation.");

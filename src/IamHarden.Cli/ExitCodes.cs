@@ -13,6 +13,6 @@ public static class ExitCodes
     public const int RolledBack = 3;
     /// <summary>apply (or a rollback) could not undo everything: the output lists what remains in the account.</summary>
     public const int PartiallyRolledBack = 4;
-    /// <summary>iamharden itself failed (a bug); the message says what happened, without a stack trace (70: EX_SOFTWARE).</summary>
+    /// <summary>iamharden itself failed or contradicted itself (a bug, e.g. the prover and the evaluator disagree); the message says what happened, without a stack trace (70: EX_SOFTWARE).</summary>
     public const int InternalError = 70;
 }

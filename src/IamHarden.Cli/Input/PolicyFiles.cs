@@ -3,11 +3,20 @@ using IamHarden.Core.Policy;
 
 namespace IamHarden.Cli.Input;
 
-/// <summary>Loads policy files for commands: parse, report every grammar error with its position, compile.</summary>
+/// <summary>
+/// Loads policy files for commands: parse, report every grammar error with its position, compile.
+/// An argument of the form arn:aws:iam::aws:policy/NAME names an AWS managed policy from the
+/// bundled corpus instead of a file.
+/// </summary>
 public static class PolicyFiles
 {
+    public const string AwsManagedPrefix = "arn:aws:iam::aws:policy/";
+
     public static PolicyDocument LoadDocument(string path, PolicyKind kind)
     {
+        if (path.StartsWith(AwsManagedPrefix, StringComparison.Ordinal))
+            return Analysis.Snapshot.BundledAwsManagedPolicies.Find(path)?.Document
+                ?? throw new UserInputException($"{path}: not an AWS managed policy IamHarden knows (its bundled copy holds {Analysis.Snapshot.BundledAwsManagedPolicies.Count:N0}); give a policy file instead");
         var bytes = InputFiles.ReadAllBytes(path, what: "policy file");
         var name = InputFiles.IsStandardInput(path) ? "<stdin>" : path;
         var result = PolicyParser.Parse(bytes, name, kind);

@@ -19,6 +19,17 @@ public static class SimulateCommandLine
         return Append(sb, request);
     }
 
+    /// <summary>The request decided by identity policies, a permissions boundary and SCPs given as files (verify's counterexamples).</summary>
+    public static string For(AuthorizationRequest request, IEnumerable<string> policyFiles, string? boundary, IEnumerable<string> scps)
+    {
+        var sb = new StringBuilder("iamharden simulate");
+        foreach (var file in policyFiles) sb.Append(" --policy ").Append(Quote(file));
+        if (boundary is not null) sb.Append(" --boundary ").Append(Quote(boundary));
+        foreach (var file in scps) sb.Append(" --scp ").Append(Quote(file));
+        sb.Append(" --principal ").Append(Quote(request.Principal.Arn));
+        return Append(sb, request);
+    }
+
     /// <summary>The request decided by a snapshot user's own policies: "--sample" or "--snapshot DIR", then "--user NAME".</summary>
     public static string ForSnapshotUser(AuthorizationRequest request, string snapshotArguments, string userName)
     {

@@ -45,7 +45,7 @@ internal sealed class StringCondition : CompiledCondition
     }
 
     /// <summary>A StringLike glob: wildcards from the policy text; substituted and ${*}-escaped text is literal.</summary>
-    private static WildcardPattern LikePattern(List<ArnPatternCompiler.Piece> pieces)
+    internal static WildcardPattern LikePattern(List<ArnPatternCompiler.Piece> pieces)
     {
         if (pieces.Count == 1 && !pieces[0].IsLiteral) return WildcardPattern.Glob(pieces[0].Text, ignoreCase: false);
         var tokens = pieces.SelectMany(p => p.Text.Select(c => p.IsLiteral || (c != '*' && c != '?')
