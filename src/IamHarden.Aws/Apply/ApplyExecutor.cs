@@ -61,7 +61,10 @@ public sealed class ApplyExecutor
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                entry.CreatedVersionId = await MakeAsync(entry.Change, journal.Id, cancellationToken).ConfigureAwait(false);
+                // A call on its way to IAM is never aborted: its outcome would be unknown, and the undo's look at the
+                // account could come before IAM acts on it ("never made", then made anyway). Cancellation is honoured
+                // between changes; each call is still bounded by the client's timeouts and retries.
+                entry.CreatedVersionId = await MakeAsync(entry.Change, journal.Id, CancellationToken.None).ConfigureAwait(false);
                 entry.Status = ChangeStatus.Done;
                 journal.Done(entry.Seq, entry.CreatedVersionId);
                 Report(entry, changes.Count, ApplyStep.Done);
@@ -72,16 +75,24 @@ public sealed class ApplyExecutor
                 entry.Status = ChangeStatus.Failed;
                 journal.Failed(entry.Seq, reason);
                 Report(entry, changes.Count, ApplyStep.Failed, reason);
-                // The undo must run even when the user cancelled: each call is still bounded by the client's timeouts.
-                var outcome = await UndoAsync(entries, changes.Count, journal, journalId: journal.Id, madeByThisRun: true, CancellationToken.None).ConfigureAwait(false);
-                var result = outcome with { Failure = $"change {entry.Seq} ({entry.Change.Summary}) failed: {reason}" };
-                journal.End(result.Result, Describe(result), _clock.GetUtcNow());
-                return result;
+                return await RollBackAfterAsync(entries, changes.Count, journal, $"change {entry.Seq} ({entry.Change.Summary}) failed: {reason}").ConfigureAwait(false);
             }
+            if (cancellationToken.IsCancellationRequested)
+                return await RollBackAfterAsync(entries, changes.Count, journal, $"cancelled after change {entry.Seq} ({entry.Change.Summary})").ConfigureAwait(false);
         }
         var applied = new ApplyOutcome(ApplyResult.Applied, changes, [], null, []);
         journal.End(ApplyResult.Applied, Describe(applied), _clock.GetUtcNow());
         return applied;
+    }
+
+    /// <summary>Undoes what this run made, newest first, after a failure or a cancellation.</summary>
+    private async Task<ApplyOutcome> RollBackAfterAsync(List<JournalEntry> entries, int total, ApplyJournal journal, string failure)
+    {
+        // The undo must run even when the user cancelled: each call is still bounded by the client's timeouts.
+        var outcome = await UndoAsync(entries, total, journal, journalId: journal.Id, madeByThisRun: true, CancellationToken.None).ConfigureAwait(false);
+        var result = outcome with { Failure = failure };
+        journal.End(result.Result, Describe(result), _clock.GetUtcNow());
+        return result;
     }
 
     /// <summary>Undoes a journalled apply (finished, failed or interrupted), newest change first, appending to its journal.</summary>

@@ -194,6 +194,48 @@ public sealed class ApplyFaultTests(MotoServer moto) : IClassFixture<MotoServer>
         Assert.Equal(ChangeAction.CreatePolicyVersion, Assert.Single(rollback.InAccount).Action);
     }
 
+    [Fact]
+    public async Task Cancelling_while_a_change_is_in_flight_waits_for_its_answer_and_rolls_everything_back()
+    {
+        // Ctrl+C while the attach is on its way to IAM. Aborting the call would leave its outcome unknown, and the undo's
+        // look at the account could come before IAM acts on it: "never attached", then attached anyway. So apply waits for
+        // the answer, stops before the next change, and undoes what it made, the attach included.
+        var before = await FingerprintAsync();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var forwarded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int held = 0;
+        await using var proxy = new FaultProxy(moto.Endpoint, (_, _) => ProxyFault.None, async (action, _) =>
+        {
+            if (action != "AttachGroupPolicy" || Interlocked.Increment(ref held) != 1) return;
+            arrived.SetResult();
+            await release.Task;
+            forwarded.SetResult();
+        });
+        using var session = await Connect(proxy.Endpoint);
+        var prepared = await ApplyRuns.PrepareAsync(session, "mfa-only-developers.yaml");
+        Assert.Equal(ChangeAction.AttachGroupPolicy, prepared.Changes[^1].Action);
+        var path = Path.Combine(TestEnvironment.NewDirectory("journal"), "apply.jsonl");
+        using var journal = ApplyJournal.Create(path, prepared.State.AccountId, prepared.State.Caller.Arn, null, null, prepared.Changes.Count, DateTimeOffset.UtcNow);
+        using var stop = new CancellationTokenSource();
+
+        var applying = new ApplyExecutor(session.Iam).ApplyAsync(prepared.Changes, journal, stop.Token);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        var finishedWhileHeld = await Task.WhenAny(applying, Task.Delay(TimeSpan.FromSeconds(2))) == applying;
+        release.SetResult();
+        await forwarded.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var outcome = await applying.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.False(finishedWhileHeld, "apply gave up on a call that was on its way to IAM");
+        Assert.Equal(ApplyResult.RolledBack, outcome.Result);
+        Assert.Equal(prepared.Changes.Count, outcome.Undone.Count);
+        Assert.Equal(before, await FingerprintAsync());
+        var read = JournalReader.Read(path);
+        Assert.Equal(ChangeStatus.Done, read.Entries[^1].Status);
+        Assert.All(read.Entries, e => Assert.Equal(UndoStatus.Undone, e.Undo));
+    }
+
     /// <summary>Records progress synchronously, in order.</summary>
     private sealed class Recorder(List<ApplyProgress> steps) : IProgress<ApplyProgress>
     {

@@ -35,6 +35,7 @@ internal sealed class FaultProxy : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Uri _upstream;
     private readonly Func<string, int, ProxyFault> _rule;
+    private readonly Func<string, int, Task>? _beforeForward;
     private readonly HttpClient _forward = new() { Timeout = TimeSpan.FromSeconds(60) };
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
@@ -43,10 +44,13 @@ internal sealed class FaultProxy : IAsyncDisposable
 
     /// <param name="upstream">Where healthy requests go.</param>
     /// <param name="rule">Given the action and the 0-based index of the request, what to do.</param>
-    public FaultProxy(Uri upstream, Func<string, int, ProxyFault> rule)
+    /// <param name="beforeForward">Awaited before a request is forwarded (with the action and index): lets a test hold a
+    /// request in flight — sent by the client, not yet seen by the server — for as long as it wants.</param>
+    public FaultProxy(Uri upstream, Func<string, int, ProxyFault> rule, Func<string, int, Task>? beforeForward = null)
     {
         _upstream = upstream;
         _rule = rule;
+        _beforeForward = beforeForward;
         _listener.Start();
         Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _acceptLoop = AcceptAsync();
@@ -127,6 +131,7 @@ internal sealed class FaultProxy : IAsyncDisposable
                             await WriteAsync(stream, 503, "text/html", "<html><body>503 Service Temporarily Unavailable</body></html>");
                             break;
                         case ProxyFault.ResetAfterForward:
+                            if (_beforeForward is not null) await _beforeForward(action, index);
                             await ForwardAsync(stream, request.Value, answer: false);
                             client.LingerState = new LingerOption(true, 0);
                             client.Client.Close();
@@ -139,6 +144,9 @@ internal sealed class FaultProxy : IAsyncDisposable
                                 $"User: arn:aws:iam::123456789012:user/auditor is not authorized to perform: iam:{action} on resource: * because no identity-based policy allows the iam:{action} action"));
                             break;
                         default:
+                            // Held requests are forwarded even if the client has given up meanwhile, as a real
+                            // network does with a request already on its way.
+                            if (_beforeForward is not null) await _beforeForward(action, index);
                             await ForwardAsync(stream, request.Value);
                             break;
                     }
