@@ -113,13 +113,19 @@ public sealed record AccountSnapshot(
 
     public string RootArn => $"arn:{Partition}:iam::{AccountId}:root";
 
-    private Dictionary<string, IamGroup>? _groupsByName;
+    // The index remembers the list it was built from: `with` copies private fields too, so a copy
+    // with other Groups (apply's projection) must not reuse the original's index.
+    private GroupIndex? _groupIndex;
+
+    private sealed record GroupIndex(IReadOnlyList<IamGroup> Source, Dictionary<string, IamGroup> ByName);
 
     /// <summary>The group with this name (names are unique in an account), or null.</summary>
     public IamGroup? FindGroup(string name)
     {
-        _groupsByName ??= Groups.DistinctBy(g => g.Name, StringComparer.Ordinal).ToDictionary(g => g.Name, StringComparer.Ordinal);
-        return _groupsByName.GetValueOrDefault(name);
+        var index = _groupIndex;
+        if (index is null || !ReferenceEquals(index.Source, Groups))
+            _groupIndex = index = new(Groups, Groups.DistinctBy(g => g.Name, StringComparer.Ordinal).ToDictionary(g => g.Name, StringComparer.Ordinal));
+        return index.ByName.GetValueOrDefault(name);
     }
 
     /// <summary>
