@@ -46,7 +46,7 @@ public sealed class AuditCommand : Command<AuditSettings>
         if (scps.Count > 0 && scps.All(p => p.Document.Statements.All(s => s.Effect != Effect.Allow)))
             Console.Error.WriteLine("warning: no --scp policy allows anything, so every request is denied at the SCP level; add the FullAWSAccess policy ({\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}) as another --scp");
 
-        var (analyzer, method) = AccessAnalyzers.Create(settings.Analyzer, asOf ?? DateTimeOffset.UtcNow);
+        var (analyzer, method) = AccessAnalyzers.Create(settings.Analyzer, asOf ?? DateTimeOffset.UtcNow, snapshot);
         AuditReport report;
         try
         {

@@ -58,7 +58,7 @@ public sealed class AuditSettings : CommandSettings
     public string? SkipChecks { get; init; }
 
     [CommandOption("--analyzer <KIND>")]
-    [Description("How \"allowed without MFA\" and \"allowed from outside\" are decided: auto (prover when libz3 is installed, else search), prover, or search.")]
+    [Description("How \"allowed without MFA\" and \"allowed from outside\" are decided: auto (the search, then Z3 proofs for what no request settles, when libz3 is installed and the account has at most 50 distinct policy combinations), prover (proofs for every answer), or search.")]
     public string Analyzer { get; init; } = "auto";
 
     public DateTimeOffset? ParsedAsOf => AsOf is null ? null

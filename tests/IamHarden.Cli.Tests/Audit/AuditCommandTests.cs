@@ -29,6 +29,26 @@ public class AuditCommandTests
         Assert.DoesNotContain("\u001b[", text); // redirected output has no colour codes
     }
 
+    [SkippableFact]
+    public void With_libz3_the_default_analyzer_proves_what_the_search_leaves_open_and_agrees_with_it()
+    {
+        Skip.IfNot(IamHarden.Analysis.Prover.Z3.Z3Library.IsAvailable, "libz3.so.4 is not installed");
+        var auto = Json(SampleJson.Value);
+        Assert.StartsWith("search, then Z3 proofs", auto.GetProperty("analysis").GetString());
+        var searchRun = CliProcess.Run("audit", "--sample", "--format", "json", "--analyzer", "search");
+        Assert.Equal(0, searchRun.ExitCode);
+        var search = Json(searchRun);
+        Assert.StartsWith("search: ", search.GetProperty("analysis").GetString());
+
+        // Same verdicts: the proofs only settle what the search could not show with a request.
+        static List<string> Keys(JsonElement r) => r.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("check").GetString()} {f.GetProperty("subject").GetString()} {f.GetProperty("severity").GetString()}").Order().ToList();
+        Assert.Equal(Keys(search), Keys(auto));
+        static int Proven(JsonElement r) => r.GetProperty("findings").EnumerateArray()
+            .Count(f => f.TryGetProperty("counterexample", out var c) && c.ValueKind == JsonValueKind.Object && c.GetProperty("proven").GetBoolean());
+        Assert.True(Proven(auto) > Proven(search), "the prover settled answers the search left open");
+    }
+
     [Fact]
     public void Json_follows_the_contract()
     {
