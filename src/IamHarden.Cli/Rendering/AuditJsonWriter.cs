@@ -115,9 +115,9 @@ public static class AuditJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteUser(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf)
+    /// <summary>A user's row of the matrix as JSON members (shared with the HTML report's data block).</summary>
+    internal static void WriteUserFacts(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf)
     {
-        json.WriteStartObject();
         json.WriteString("name", status.User.Name);
         json.WriteString("arn", status.User.Arn);
         json.WriteBoolean("console", status.Console);
@@ -137,6 +137,12 @@ public static class AuditJsonWriter
         }
         json.WriteEndArray();
         if (status.LastUsed is { } last) json.WriteString("lastUsed", last.ToString("yyyy-MM-dd"));
+    }
+
+    private static void WriteUser(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf)
+    {
+        json.WriteStartObject();
+        WriteUserFacts(json, status, asOf);
         json.WriteStartArray("groups");
         foreach (var g in status.Groups) json.WriteStringValue(g);
         json.WriteEndArray();

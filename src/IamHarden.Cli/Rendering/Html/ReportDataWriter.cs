@@ -130,25 +130,7 @@ public static class ReportDataWriter
     private static void WriteUser(Utf8JsonWriter json, UserStatus status, DateTimeOffset asOf, StringTable strings)
     {
         json.WriteStartObject();
-        json.WriteString("name", status.User.Name);
-        json.WriteString("arn", status.User.Arn);
-        json.WriteBoolean("console", status.Console);
-        json.WriteBoolean("mfaDevice", status.MfaDevice);
-        json.WriteString("mfaEnforced", AuditJsonWriter.Name(status.MfaEnforced));
-        json.WriteString("ipRestricted", AuditJsonWriter.Name(status.IpRestricted));
-        json.WriteBoolean("admin", status.IsAdmin);
-        json.WriteBoolean("breakGlass", status.IsBreakGlass);
-        json.WriteStartArray("accessKeys");
-        foreach (var key in status.ActiveKeys)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("slot", key.Slot);
-            if (key.LastRotated is { } rotated) json.WriteNumber("ageDays", (int)(asOf - rotated).TotalDays);
-            if (key.LastUsed is { } used) json.WriteString("lastUsed", used.ToString("yyyy-MM-dd"));
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
-        if (status.LastUsed is { } last) json.WriteString("lastUsed", last.ToString("yyyy-MM-dd"));
+        AuditJsonWriter.WriteUserFacts(json, status, asOf);
         json.WriteStartArray("groups");
         foreach (var group in status.Groups) json.WriteNumberValue(strings.IndexOf(group));
         json.WriteEndArray();
