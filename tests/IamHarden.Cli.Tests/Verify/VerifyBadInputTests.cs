@@ -27,6 +27,8 @@ public class VerifyBadInputTests
     [InlineData("source-ip=office", "column 11: \"office\" is not an IPv4 or IPv6 address or CIDR")]
     [InlineData("source-ip=", "column 11: empty value; expected a CIDR")]
     [InlineData("never=", "column 7: never: \"\" is not an action pattern")]
+    [InlineData("never=iam:CreatUser", "column 7: never: \"iam:CreatUser\" is not an action of the catalog; did you mean \"iam:CreateUser\"?")]
+    [InlineData("mfa=iam:ChangePassword,sts:GetSesionToken", "column 24: mfa: \"sts:GetSesionToken\" is not an action of the catalog; did you mean \"sts:GetSessionToken\"?")]
     public void A_bad_property_is_reported_with_its_column(string property, string expected)
     {
         AssertCleanFailure(CliProcess.Run("verify", "--policy", AdministratorAccess, "--property", property), expected);
