@@ -105,11 +105,14 @@ public sealed class VerifyCommandTests : IDisposable
     /// <summary>Refuted properties of several kinds: the printed simulate command, run as a process, gives the counterexample's decision.</summary>
     [Theory]
     [InlineData("bool-mfa", "mfa")]
+    [InlineData("bool-mfa", "mfa", "--any-user")]
     [InlineData("guide-mfa", "mfa-enrollable")]
+    [InlineData("guide-mfa", "mfa-enrollable", "--principal", "arn:aws:iam::111122223333:user/engineering/Bob.O+x")]
     [InlineData("admin", "never=iam:*")]
     [InlineData("admin", SourceIp)]
     [InlineData("recommended", "never=s3:PutObject")]
-    public void Every_counterexample_replays_through_simulate_with_the_same_decision(string set, string property)
+    [InlineData("recommended", "mfa-enrollable", "--any-user")]
+    public void Every_counterexample_replays_through_simulate_with_the_same_decision(string set, string property, params string[] options)
     {
         string[] files = set switch
         {
@@ -119,7 +122,7 @@ public sealed class VerifyCommandTests : IDisposable
             _ => [AdministratorAccess],
         };
         string[] extra = property == "mfa-enrollable" ? ["--must-reset-password"] : [];
-        var run = CliProcess.Run(["verify", .. PolicyArgs(files), "--property", property, .. extra, "--format", "json"]);
+        var run = CliProcess.Run(["verify", .. PolicyArgs(files), "--property", property, .. extra, .. options, "--format", "json"]);
         Assert.Equal(1, run.ExitCode);
         var example = Json(run).GetProperty("results")[0].GetProperty("counterexample");
         Assert.Equal(example.GetProperty("decision").GetString(), Simulate(example.GetProperty("simulate").GetString()!));
@@ -301,5 +304,18 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.DoesNotContain("PROVED", text.Stdout);
         Assert.Contains("UNKNOWN", text.Stdout);
         Assert.Contains("this is not a proof", text.Stdout);
+    }
+
+    [Fact]
+    public void A_construct_the_prover_does_not_model_is_unknown_with_the_reason_never_proved()
+    {
+        // aws:PrincipalTag/level is compared both as text and as a number.
+        var smt2 = Path.Combine(_directory, "query.smt2");
+        var run = CliProcess.Run("verify", "--policy", Fixture("mixed-key-types.json"), "--property", "never=iam:*", "--format", "json", "--emit-smt2", smt2);
+        Assert.Equal(1, run.ExitCode);
+        var result = Json(run).GetProperty("results")[0];
+        Assert.Equal("unknown", result.GetProperty("verdict").GetString());
+        Assert.Equal("the policies read aws:PrincipalTag/level both as text and as Numeric; the prover does not model that mix", result.GetProperty("reason").GetString());
+        Assert.StartsWith("; property never=iam:*: not encoded: ", File.ReadAllText(smt2));
     }
 }
