@@ -21,7 +21,7 @@ public sealed class VerifySettings : CommandSettings
     public string[] Scps { get; init; } = [];
 
     [CommandOption("--property <PROPERTY>")]
-    [Description("What must hold (repeatable): mfa[=ACTION,...], mfa-enrollable[=ACTION,...], source-ip=CIDR,..., never=ACTION_PATTERN.")]
+    [Description("What must hold (repeatable): mfa[[=ACTION,...]], mfa-enrollable[[=ACTION,...]], source-ip=CIDR,..., never=ACTION_PATTERN.")]
     public string[] Properties { get; init; } = [];
 
     [CommandOption("--must-reset-password")]

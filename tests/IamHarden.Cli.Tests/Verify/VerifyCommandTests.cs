@@ -318,4 +318,13 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal("the policies read aws:PrincipalTag/level both as text and as Numeric; the prover does not model that mix", result.GetProperty("reason").GetString());
         Assert.StartsWith("; property never=iam:*: not encoded: ", File.ReadAllText(smt2));
     }
+
+    [Fact]
+    public void Help_lists_every_property()
+    {
+        // Option descriptions are Spectre markup: "mfa[=ACTION,...]" unescaped crashed this page.
+        var run = CliProcess.Run("verify", "--help");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("mfa[=ACTION,...], mfa-enrollable[=ACTION,...], source-ip=CIDR,..., never=ACTION_PATTERN", run.Stdout);
+    }
 }
