@@ -14,7 +14,7 @@ namespace IamHarden.Cli.Commands;
 /// `verify`: proves properties of a policy set for every possible request with Z3, or shows the
 /// request that violates one (replayed through the evaluator), or runs a policy test file.
 /// Exit code 0 when everything holds, 1 when a property is refuted or undecided (or a test
-/// fails), 2 for bad input or a missing libz3, 3 when the prover contradicts the evaluator (a bug).
+/// fails), 2 for bad input or a missing libz3, 70 when the prover contradicts the evaluator (a bug).
 /// </summary>
 public sealed class VerifyCommand : Command<VerifySettings>
 {
