@@ -327,4 +327,23 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("mfa[=ACTION,...], mfa-enrollable[=ACTION,...], source-ip=CIDR,..., never=ACTION_PATTERN", run.Stdout);
     }
+
+    [Fact]
+    public void Undecided_cases_are_errors_in_junit_never_passes()
+    {
+        var junit = Path.Combine(_directory, "results.xml");
+        var tests = Fixture("undecided.test.yaml");
+        var run = CliProcess.Run("verify", "--tests", tests, "--junit", junit);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"ERROR {tests}:16:5: an admin-level user can list users", run.Stdout);
+        Assert.Contains("      expected allowed, but the request cannot be evaluated: context key \"aws:PrincipalTag/level\" has the value \"admin\", which is not a number\n", run.Stdout);
+        Assert.Contains($"ERROR {tests}:22:5: nothing in IAM is ever allowed", run.Stdout);
+        Assert.Contains("      unknown: the policies read aws:PrincipalTag/level both as text and as Numeric", run.Stdout);
+        Assert.EndsWith("3 cases: 1 passed, 0 failed, 2 undecided\n", run.Stdout);
+
+        var suite = XDocument.Load(junit).Root!.Element("testsuite")!;
+        Assert.Equal(("3", "0", "2"), ((string)suite.Attribute("tests")!, (string)suite.Attribute("failures")!, (string)suite.Attribute("errors")!));
+        Assert.Equal(["an admin-level user can list users", "nothing in IAM is ever allowed"],
+            suite.Elements("testcase").Where(c => c.Element("error") is { } e && (string)e.Attribute("type")! == "undecided").Select(c => (string)c.Attribute("name")!));
+    }
 }
