@@ -20,6 +20,8 @@ public sealed class VerifyCommand : Command<VerifySettings>
 {
     public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
+        // Output files are checked before the solver runs, not refused after it.
+        foreach (var path in new[] { settings.Output, settings.EmitSmt2, settings.JUnit }) OutputTarget.EnsureWritable(path, settings.Force);
         if (settings.Tests is not null) return PolicyTestCommand.Run(settings);
 
         var policies = new PolicySet

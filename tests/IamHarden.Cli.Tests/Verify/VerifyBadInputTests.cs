@@ -89,4 +89,30 @@ public class VerifyBadInputTests
         var run = CliProcess.Run(args.Select(a => a == "P" ? AdministratorAccess : a));
         AssertCleanFailure(run, expected);
     }
+
+    [Theory]
+    [InlineData("--junit", "exists")]
+    [InlineData("--junit", "no-directory")]
+    [InlineData("--output", "exists")]
+    [InlineData("--output", "no-directory")]
+    [InlineData("--emit-smt2", "no-directory")]
+    public void An_unwritable_output_file_is_refused_before_anything_is_decided(string option, string problem)
+    {
+        var directory = Directory.CreateTempSubdirectory("iamharden-verify-").FullName;
+        try
+        {
+            var path = problem == "exists" ? Path.Combine(directory, "out") : Path.Combine(directory, "missing", "out");
+            if (problem == "exists") File.WriteAllText(path, "keep me");
+            string[] work = option == "--junit"
+                ? ["--tests", Repository.File("samples", "verify", "guardrails.test.yaml")]
+                : ["--policy", AdministratorAccess, "--property", "never=iam:*"];
+            var run = CliProcess.Run(["verify", .. work, option, path]);
+            AssertCleanFailure(run, problem == "exists" ? $"{path}: the file already exists; pass --force to replace it" : "does not exist");
+            if (problem == "exists") Assert.Equal("keep me", File.ReadAllText(path));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }
