@@ -14,12 +14,14 @@ namespace IamHarden.Cli.Commands;
 /// `verify`: proves properties of a policy set for every possible request with Z3, or shows the
 /// request that violates one (replayed through the evaluator), or runs a policy test file.
 /// Exit code 0 when everything holds, 1 when a property is refuted or undecided (or a test
-/// fails), 2 for bad input or a missing libz3, 3 when the prover contradicts the evaluator (a bug).
+/// fails), 2 for bad input or a missing libz3, 70 when the prover contradicts the evaluator (a bug).
 /// </summary>
 public sealed class VerifyCommand : Command<VerifySettings>
 {
     public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
+        // Output files are checked before the solver runs, not refused after it.
+        foreach (var path in new[] { settings.Output, settings.EmitSmt2, settings.JUnit }) OutputTarget.EnsureWritable(path, settings.Force);
         if (settings.Tests is not null) return PolicyTestCommand.Run(settings);
 
         var policies = new PolicySet

@@ -11,15 +11,26 @@ public static class OutputTarget
             Console.Out.Flush();
             return;
         }
+        EnsureWritable(path, overwrite);
+        // Write next to the target and move into place, so a failure never leaves half a file.
+        var temporary = path + ".tmp-" + Environment.ProcessId;
+        File.WriteAllText(temporary, content);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Throws the error <see cref="Write"/> would throw for <paramref name="path"/> (an existing file
+    /// without <paramref name="overwrite"/>, a missing directory), so a command can refuse before it
+    /// does the work rather than after. Standard output (null or "-") is always writable.
+    /// </summary>
+    public static void EnsureWritable(string? path, bool overwrite)
+    {
+        if (path is null or "-") return;
         if (File.Exists(path) && !overwrite)
             throw new UserInputException($"{path}: the file already exists; pass --force to replace it");
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))
             throw new UserInputException($"{path}: the directory {directory} does not exist");
-        // Write next to the target and move into place, so a failure never leaves half a file.
-        var temporary = path + ".tmp-" + Environment.ProcessId;
-        File.WriteAllText(temporary, content);
-        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Streams output to standard output or a file, with the same rules: the file appears only when <paramref name="write"/> completes.</summary>
@@ -31,11 +42,7 @@ public static class OutputTarget
             write(stdout);
             return;
         }
-        if (File.Exists(path) && !overwrite)
-            throw new UserInputException($"{path}: the file already exists; pass --force to replace it");
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-            throw new UserInputException($"{path}: the directory {directory} does not exist");
+        EnsureWritable(path, overwrite);
         var temporary = path + ".tmp-" + Environment.ProcessId;
         try
         {

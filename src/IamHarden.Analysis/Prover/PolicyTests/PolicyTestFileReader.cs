@@ -73,11 +73,12 @@ public static class PolicyTestFileReader
             }
             var path = Path.IsPathRooted(reference) ? reference : Path.Combine(baseDirectory, reference);
             if (!System.IO.File.Exists(path)) throw Error(node, $"policies.{name}: no such policy file {reference} (paths are relative to the test file)");
-            _sources[name] = Path.GetRelativePath(Environment.CurrentDirectory, path);
-            var parsed = PolicyParser.Parse(System.IO.File.ReadAllBytes(path), reference);
+            // Named as from the working directory (like the replay commands), so the error's file:line:column opens.
+            var shown = _sources[name] = Path.GetRelativePath(Environment.CurrentDirectory, path);
+            var parsed = PolicyParser.Parse(System.IO.File.ReadAllBytes(path), shown);
             if (parsed.HasErrors)
             {
-                var errors = parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Format(reference)).ToList();
+                var errors = parsed.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Format(shown)).ToList();
                 throw new PolicyTestFileException(errors[0]) { Details = errors.Skip(1).ToList() };
             }
             return CompiledPolicy.Compile(parsed.Document!, name);

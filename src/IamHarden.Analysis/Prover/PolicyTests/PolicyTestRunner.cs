@@ -49,7 +49,9 @@ public static class PolicyTestRunner
         };
         var expected = testCase.Expect == ExpectedDecision.Denied ? "denied" : DecisionName(testCase.Expect);
         var outcome = evaluation.Decision == Core.Evaluation.Decision.Error ? PolicyTestOutcome.Error : passed ? PolicyTestOutcome.Passed : PolicyTestOutcome.Failed;
-        var message = passed ? $"{evaluation.Decision.AwsName()}: {evaluation.Explain()}" : $"expected {expected}, got {evaluation.Decision.AwsName()}: {evaluation.Explain()}";
+        var message = passed ? $"{evaluation.Decision.AwsName()}: {evaluation.Explain()}"
+            : outcome == PolicyTestOutcome.Error ? $"expected {expected}, but the request cannot be evaluated: {evaluation.Error}"
+            : $"expected {expected}, got {evaluation.Decision.AwsName()}: {evaluation.Explain()}";
         return new PolicyTestResult(testCase, outcome, message, watch.Elapsed) { Evaluation = evaluation, Policies = policies };
     }
 

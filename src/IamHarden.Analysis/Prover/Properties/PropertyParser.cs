@@ -64,6 +64,14 @@ public static class PropertyParser
         var text = value.Value;
         if (text != "*" && (text.IndexOf(':') <= 0 || text.EndsWith(':')))
             throw new PropertyParseException($"{property}: \"{text}\" is not an action pattern; expected service:Action, e.g. iam:CreateAccessKey or s3:*", value.Column);
+        // A misspelt action name would make the property about an action nobody calls (never=iam:CreatUser
+        // proves nothing about iam:CreateUser); a wildcard still reaches actions newer than the catalog.
+        if (text.IndexOfAny(['*', '?']) < 0 && ActionCatalog.Default.FindAction(text) is null)
+        {
+            var suggestion = ActionCatalog.Default.SuggestAction(text);
+            throw new PropertyParseException($"{property}: \"{text}\" is not an action of the catalog"
+                + (suggestion is null ? "" : $"; did you mean \"{suggestion}\"?") + " (for an action newer than the catalog, write a pattern such as iam:NewAction*)", value.Column);
+        }
         return value;
     }
 

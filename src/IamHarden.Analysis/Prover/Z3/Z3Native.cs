@@ -7,7 +7,8 @@ namespace IamHarden.Analysis.Prover.Z3;
 /// The few functions of Z3's C API the prover needs: a context and its SMT-LIB2 text interface
 /// (Microsoft.Z3 on NuGet has no Linux library and does not match the system's 4.8, so the
 /// system libz3.so.4 is called directly). The library is looked up as <see cref="LibraryName"/>
-/// unless the environment variable IAMHARDEN_LIBZ3 names another file.
+/// unless the environment variable IAMHARDEN_LIBZ3 names another file (then only that file: the
+/// way to use a Z3 build of one's own, and to test what happens when the library is missing).
 /// </summary>
 internal static class Z3Native
 {
@@ -23,7 +24,11 @@ internal static class Z3Native
     {
         if (name != LibraryName) return IntPtr.Zero;
         var path = Environment.GetEnvironmentVariable(LibraryOverrideVariable);
-        return NativeLibrary.TryLoad(string.IsNullOrEmpty(path) ? LibraryName : path, assembly, searchPath, out var handle) ? handle : IntPtr.Zero;
+        if (string.IsNullOrEmpty(path)) return NativeLibrary.TryLoad(LibraryName, assembly, searchPath, out var system) ? system : IntPtr.Zero;
+        // An override that does not load must not fall back to the system library (returning zero
+        // would let the runtime's default probing find libz3.so.4 after all).
+        if (NativeLibrary.TryLoad(path, out var handle)) return handle;
+        throw new DllNotFoundException($"{path} ({LibraryOverrideVariable}) could not be loaded");
     }
 
     [DllImport(LibraryName)]
