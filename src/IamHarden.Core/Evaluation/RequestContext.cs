@@ -115,8 +115,16 @@ public sealed class RequestContext
         return -1;
     }
 
-    /// <summary>A copy that can be changed without touching this one.</summary>
-    public RequestContext Clone() => new(Entries);
+    /// <summary>A copy that can be changed without touching this one (room for two more keys: callers usually add some).</summary>
+    public RequestContext Clone()
+    {
+        var copy = new RequestContext(_count + 2);
+        Array.Copy(_keys, copy._keys, _count);
+        Array.Copy(_values, copy._values, _count);
+        copy._count = _count;
+        if (_index is not null) copy.BuildIndex();
+        return copy;
+    }
 
     /// <summary>Resolves a single-valued key for policy-variable substitution; lists do not resolve (spec §6).</summary>
     public string? ResolveVariable(string key) => Find(key) is { IsList: false } v ? v[0] : null;

@@ -114,6 +114,7 @@ internal sealed class CandidateActions
 
     private static bool ReadsRequestKeys(string resource)
     {
+        if (!resource.Contains("${", StringComparison.Ordinal)) return false;
         var text = resource.ToLowerInvariant();
         foreach (var known in IdentityVariables) text = text.Replace(known, "");
         text = System.Text.RegularExpressions.Regex.Replace(text, @"\$\{aws:principaltag/[^}]*\}", "");

@@ -59,8 +59,15 @@ public sealed class FullAdminPolicy : IAuditCheck
 
     private static bool CoversEverything(Statement statement)
     {
+        // Only a wildcard, a negated list or the probe's own name can match the probe: most
+        // statements are ruled out here, without compiling a policy for them.
+        if (!MayMatch(statement.Actions, Probe.Action) || !MayMatch(statement.Resources, Probe.Resource)) return false;
         var alone = new PolicyDocument("probe", PolicyKind.Identity, PolicyVersion.V2012_10_17, default, null,
             [statement with { Conditions = [] }], true);
         return PolicyEvaluator.Decide(PolicySet.OfIdentity(CompiledPolicy.Compile(alone)), Probe) == Decision.Allowed;
     }
+
+    private static bool MayMatch(ValueList? patterns, string probe) =>
+        patterns is null || patterns.IsNegated || patterns.Values.Any(v =>
+            v.Value.Contains('*') || v.Value.Contains('?') || v.Value.Contains("${", StringComparison.Ordinal) || v.Value.Equals(probe, StringComparison.OrdinalIgnoreCase));
 }
