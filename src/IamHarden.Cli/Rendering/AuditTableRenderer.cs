@@ -21,22 +21,21 @@ public static class AuditTableRenderer
         console.Write(summary);
         console.WriteLine();
 
-        var users = new Table().Border(TableBorder.Rounded).Title(T("Users", "사용자"));
-        foreach (var column in new[] { T("User", "사용자"), T("Console", "콘솔"), "MFA", T("MFA enforced", "MFA 강제"), T("IP restricted", "IP 제한"), T("Admin", "관리자"), T("Access keys", "액세스 키"), T("Last used", "마지막 사용"), T("Groups", "그룹") })
-            users.AddColumn(column);
+        var users = new TextTable(T("Users", "사용자"),
+            [T("User", "사용자"), T("Console", "콘솔"), "MFA", T("MFA enforced", "MFA 강제"), T("IP restricted", "IP 제한"), T("Admin", "관리자"), T("Access keys", "액세스 키"), T("Last used", "마지막 사용"), T("Groups", "그룹")]);
         foreach (var u in report.Users)
         {
             var keys = u.ActiveKeys.Count == 0 ? "-" : string.Join(", ", u.ActiveKeys.Select(k => k.LastRotated is { } r ? $"{(int)(report.AsOf - r).TotalDays}d" : "?"));
             users.AddRow(
-                Markup.Escape(u.User.Name) + (u.IsBreakGlass ? " [grey](break-glass)[/]" : ""),
+                u.User.Name + (u.IsBreakGlass ? " (break-glass)" : ""),
                 YesNo(u.Console, good: null, ko),
                 YesNo(u.MfaDevice, good: u.Console ? true : null, ko),
                 Guard(u.MfaEnforced, ko),
                 Guard(u.IpRestricted, ko, notRequired: !u.IsAdmin || u.IsBreakGlass),
-                u.IsAdmin ? $"[yellow]{T("yes", "예")}[/]" : "-",
+                u.IsAdmin ? new TextTable.Cell(T("yes", "예"), Yellow) : "-",
                 keys,
                 u.LastUsed?.ToString("yyyy-MM-dd") ?? "-",
-                Markup.Escape(string.Join(", ", u.Groups)));
+                string.Join(", ", u.Groups));
         }
         console.Write(users);
         console.WriteLine();
@@ -46,25 +45,31 @@ public static class AuditTableRenderer
             console.MarkupLine($"[green]{T("No findings.", "발견 사항이 없습니다.")}[/]");
             return;
         }
+        var grey = Grey;
         foreach (var group in report.Findings.GroupBy(f => f.Severity).OrderBy(g => g.Key))
         {
             console.Write(new Rule($"[{Colour(group.Key)}]{SeverityName(group.Key, ko)} ({group.Count()})[/]").LeftJustified());
+            // One block per severity: a large account has thousands of findings, written as plain
+            // styled lines (see LineBlock), so no account string is ever read as markup.
+            var lines = new LineBlock();
             foreach (var byCheck in group.GroupBy(f => f.Check.Id))
             {
                 var check = byCheck.First().Check;
-                console.MarkupLine($"[bold]{Markup.Escape(check.Id)}[/] — {Markup.Escape(check.Title.In(language))}  [grey]{Markup.Escape(string.Join(", ", check.References()))}[/]");
+                lines.Add(check.Id, new Style(decoration: Decoration.Bold)).Add(" — " + check.Title.In(language) + "  ")
+                    .Line(string.Join(", ", check.References()), grey);
                 foreach (var f in byCheck)
                 {
-                    console.MarkupLine($"  • {Markup.Escape(f.Message.In(language))}");
+                    lines.Line("  • " + f.Message.In(language));
                     if (f.Counterexample is { } c)
-                        console.MarkupLine($"    [grey]{T("reproduce", "재현")}: {Markup.Escape(SimulateCommandLine.For(report, c))}[/]");
+                        lines.Line($"    {T("reproduce", "재현")}: {SimulateCommandLine.For(report, c)}", grey);
                     // A finding's own fix (the exact commands for this user or policy) is shown with it.
                     if (f.FixCommand is { } own)
-                        foreach (var line in own.Split('\n')) console.MarkupLine($"    [grey]{Markup.Escape(line)}[/]");
+                        foreach (var line in own.Split('\n')) lines.Line("    " + line, grey);
                 }
-                console.MarkupLine($"  [green]{T("fix", "조치")}:[/] {Markup.Escape(check.Remediation.In(language))}");
-                if (check.FixCommand is not null && byCheck.All(f => f.FixCommand is null)) console.MarkupLine($"  [grey]{Markup.Escape(check.FixCommand)}[/]");
+                lines.Add("  ").Add(T("fix", "조치") + ":", new Style(Color.Green)).Line(" " + check.Remediation.In(language));
+                if (check.FixCommand is not null && byCheck.All(f => f.FixCommand is null)) lines.Line("  " + check.FixCommand, grey);
             }
+            console.Write(lines);
             console.WriteLine();
         }
     }
@@ -78,18 +83,20 @@ public static class AuditTableRenderer
         _ => "grey",
     };
 
+    private static readonly Style Green = new(Color.Green), Red = new(Color.Red), Grey = new(Color.Grey), Yellow = new(Color.Yellow);
+
     private static string Yes(bool ko) => ko ? "예" : "yes";
     private static string No(bool ko) => ko ? "아니요" : "no";
 
-    private static string YesNo(bool value, bool? good, bool ko) =>
-        good is null ? (value ? Yes(ko) : "-") : value == good ? $"[green]{Yes(ko)}[/]" : $"[red]{No(ko)}[/]";
+    private static TextTable.Cell YesNo(bool value, bool? good, bool ko) =>
+        good is null ? (value ? Yes(ko) : "-") : value == good ? new TextTable.Cell(Yes(ko), Green) : new TextTable.Cell(No(ko), Red);
 
-    private static string Guard(GuardStatus status, bool ko, bool notRequired = false) => status switch
+    private static TextTable.Cell Guard(GuardStatus status, bool ko, bool notRequired = false) => status switch
     {
-        GuardStatus.Yes => $"[green]{Yes(ko)}[/]",
-        GuardStatus.No => notRequired ? $"[grey]{No(ko)}[/]" : $"[red]{No(ko)}[/]",
-        GuardStatus.NotApplicable => $"[grey]{(ko ? "해당 없음" : "n/a")}[/]",
-        _ => "[yellow]?[/]",
+        GuardStatus.Yes => new(Yes(ko), Green),
+        GuardStatus.No => new(No(ko), notRequired ? Grey : Red),
+        GuardStatus.NotApplicable => new(ko ? "해당 없음" : "n/a", Grey),
+        _ => new("?", Yellow),
     };
 
     private static string SeverityName(Severity severity, bool ko) => !ko ? severity.Name() : severity switch

@@ -18,7 +18,9 @@ internal sealed class VariableText
     private readonly PolicyVariableTemplate _template;
     private readonly List<ArnPatternCompiler.Piece>? _constantPieces;
     private readonly int _singleVariable = -1;
-    private readonly ConcurrentDictionary<string, WildcardPattern> _patterns = new(StringComparer.Ordinal);
+    // Only values with variables need it: created then, so the many constant values of a large
+    // account's policies do not each carry an empty concurrent dictionary.
+    private readonly ConcurrentDictionary<string, WildcardPattern>? _patterns;
 
     public VariableText(string text, bool substitute)
     {
@@ -29,8 +31,12 @@ internal sealed class VariableText
             Constant = string.Concat(_template.Parts.Select(p => p.Text));
             _constantPieces = ToPieces(null)!;
         }
-        else if (_template.Parts.Count(p => p.IsVariable) == 1)
-            _singleVariable = _template.Parts.IndexOf(_template.Parts.First(p => p.IsVariable));
+        else
+        {
+            _patterns = new(StringComparer.Ordinal);
+            if (_template.Parts.Count(p => p.IsVariable) == 1)
+                _singleVariable = _template.Parts.IndexOf(_template.Parts.First(p => p.IsVariable));
+        }
     }
 
     public bool HasVariables { get; }
@@ -89,10 +95,11 @@ internal sealed class VariableText
             key = values.ToString();
         }
         if (key is null) return null;
-        if (_patterns.TryGetValue(key, out var cached)) return cached;
+        var patterns = _patterns!;
+        if (patterns.TryGetValue(key, out var cached)) return cached;
         var pattern = compile(ToPieces(context)!);
-        if (_patterns.Count >= MaxCachedPatterns) _patterns.Clear();
-        _patterns[key] = pattern;
+        if (patterns.Count >= MaxCachedPatterns) patterns.Clear();
+        patterns[key] = pattern;
         return pattern;
     }
 
