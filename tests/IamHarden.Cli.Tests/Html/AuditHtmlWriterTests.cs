@@ -84,12 +84,41 @@ public sealed partial class AuditHtmlWriterTests
         Assert.Equal(metadata.Title.Ko, check.GetProperty("title").GetProperty("ko").GetString());
         Assert.Equal("mfa", check.GetProperty("policy").GetString());
 
-        var finding = root.GetProperty("findings")[0];
         var first = SampleAudit.Report.Findings[0];
-        Assert.Equal(first.Message.Ko, finding.GetProperty("message").GetProperty("ko").GetString());
+        Assert.Equal(first.Message.Ko, Message(root, 0).Ko);
         Assert.Contains("DenyAllExceptEnrollmentIfNoMFA", root.GetProperty("policies").GetProperty("mfa").GetString());
         Assert.Contains("203.0.113.0/24", root.GetProperty("policies").GetProperty("ip").GetString());
         Assert.False(root.GetProperty("policies").TryGetProperty("ipProblem", out _));
+    }
+
+    /// <summary>A finding's message as the page reads it: literal, or a template with the user's name filled in.</summary>
+    private static Analysis.Audit.LocalizedText Message(JsonElement root, int index)
+    {
+        var finding = root.GetProperty("findings")[index];
+        var message = finding.GetProperty("message");
+        if (message.ValueKind == JsonValueKind.Object) return new(message.GetProperty("en").GetString()!, message.GetProperty("ko").GetString()!);
+        var template = root.GetProperty("messages")[message.GetInt32()];
+        var name = root.GetProperty("users")[finding.GetProperty("user").GetInt32()].GetProperty("name").GetString()!;
+        return new(template.GetProperty("en").GetString()!.Replace("{user}", name), template.GetProperty("ko").GetString()!.Replace("{user}", name));
+    }
+
+    [Fact]
+    public void Every_message_reads_back_exactly_and_users_in_the_same_situation_share_one_template()
+    {
+        using var data = JsonDocument.Parse(DataBlock().Match(Sample()).Groups[1].Value);
+        var root = data.RootElement;
+        var findings = SampleAudit.Report.Findings;
+        for (int i = 0; i < findings.Count; i++)
+        {
+            Assert.Equal(findings[i].Message.En, Message(root, i).En);
+            Assert.Equal(findings[i].Message.Ko, Message(root, i).Ko);
+        }
+        // The sample has several users without an MFA device: one template serves them all.
+        var noDevice = root.GetProperty("findings").EnumerateArray()
+            .Where(f => root.GetProperty("checks")[f.GetProperty("check").GetInt32()].GetProperty("id").GetString() == "console_mfa_enabled").ToList();
+        Assert.True(noDevice.Count > 1);
+        Assert.Single(noDevice.Select(f => f.GetProperty("message").GetInt32()).Distinct());
+        Assert.True(root.GetProperty("messages").GetArrayLength() < findings.Count);
     }
 
     [Fact]

@@ -9,6 +9,11 @@ function severityRank(severity) {
   return rank < 0 ? SEVERITIES.length : rank;
 }
 
+/** A user's message from its template (format 2: the user's name stored as {user}). */
+function fillMessage(template, name) {
+  return { en: template.en.split('{user}').join(name), ko: template.ko.split('{user}').join(name) };
+}
+
 function buildModel(data) {
   const checks = data.checks.map((check, index) => Object.assign({}, check, { index: index, items: [] }));
   const strings = data.strings;
@@ -28,7 +33,7 @@ function buildModel(data) {
       severity: raw.severity || check.severity,
       user: user,
       subject: user ? user.arn : raw.subject,
-      message: raw.message,
+      message: typeof raw.message === 'number' ? fillMessage(data.messages[raw.message], user.name) : raw.message,
       fix: raw.fix || check.fix || null,
       subjectFix: raw.fix || null,
       counterexample: raw.counterexample || null,
