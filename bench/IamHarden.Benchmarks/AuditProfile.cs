@@ -24,18 +24,25 @@ public static class AuditProfile
         var parseCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"parse snapshot: {parse.TotalMilliseconds:N0} ms wall, {parseCpu.TotalMilliseconds:N0} ms CPU ({snapshot.Users.Count:N0} users, {snapshot.Groups.Count:N0} groups, {snapshot.ManagedPolicies.Count:N0} managed policies)");
         var config = ConfigReader.Read(Path.Combine(directory, "iamharden.yaml"));
+        if (Environment.GetEnvironmentVariable("PROFILE_COLLECT_AFTER_PARSE") == "1")
+        {
+            var collect = Stopwatch.StartNew();
+            GC.Collect();
+            Console.WriteLine($"full collection after parsing: {collect.ElapsedMilliseconds} ms, heap {GC.GetTotalMemory(false) / 1048576:N0} MB");
+        }
 
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
-        int collections = GC.CollectionCount(0);
+        int collections = GC.CollectionCount(0), collections1 = GC.CollectionCount(1), collections2 = GC.CollectionCount(2);
         var paused = GC.GetTotalPauseDuration();
         clock.Restart();
         var report = AuditRunner.Run(snapshot, new AuditRunner.Options { Config = config, AsOf = asOf, Access = new SearchAccessAnalyzer(asOf) });
         var audit = clock.Elapsed;
         var auditCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        Console.WriteLine($"audit: {audit.TotalMilliseconds:N0} ms wall, {auditCpu.TotalMilliseconds:N0} ms CPU ({report.Findings.Count:N0} findings, {report.Users.Count:N0} users in the matrix); allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576:N0} MB, {GC.CollectionCount(0) - collections} gen-0 collections, {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms paused for GC");
+        Console.WriteLine($"audit: {audit.TotalMilliseconds:N0} ms wall, {auditCpu.TotalMilliseconds:N0} ms CPU ({report.Findings.Count:N0} findings, {report.Users.Count:N0} users in the matrix); allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576:N0} MB, {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(1) - collections1} of gen 1, {GC.CollectionCount(2) - collections2} of gen 2), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms paused for GC");
         Console.WriteLine($"audit / parse: {audit / parse:0.00} (wall), {auditCpu / parseCpu:0.00} (CPU)");
-        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB, GC heap now {GC.GetTotalMemory(false) / 1048576:N0} MB");
+        Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB, GC heap now {GC.GetTotalMemory(false) / 1048576:N0} MB, {GC.GetTotalMemory(true) / 1048576:N0} MB live (snapshot and report)");
+        GC.KeepAlive(report);
         if (!questions) return;
         for (int round = 0; round < 3; round++)
         {
@@ -53,6 +60,13 @@ public static class AuditProfile
         {
             var docs = snapshot.ManagedPolicies.Values.Select(m => m.Document)
                 .Concat(snapshot.Users.SelectMany(u => u.InlinePolicies).Concat(snapshot.Groups.SelectMany(g => g.InlinePolicies)).Select(i => i.Document)).ToList();
+            {
+                long before = GC.GetTotalMemory(true), allocatedBefore = GC.GetTotalAllocatedBytes(true);
+                var kept = docs.Select(d => IamHarden.Core.Evaluation.CompiledPolicy.Compile(d)).ToList();
+                long allocatedNow = GC.GetTotalAllocatedBytes(true);
+                Console.WriteLine($"  compiled {kept.Count:N0} documents: {(allocatedNow - allocatedBefore) / 1024.0 / kept.Count:N1} KB allocated and {(GC.GetTotalMemory(true) - before) / 1024.0 / kept.Count:N1} KB retained per document");
+                GC.KeepAlive(kept);
+            }
             for (int round = 0; round < 3; round++)
             {
                 clock.Restart();

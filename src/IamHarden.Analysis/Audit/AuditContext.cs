@@ -14,13 +14,15 @@ namespace IamHarden.Analysis.Audit;
 /// </summary>
 public sealed class AuditContext
 {
-    private readonly Dictionary<string, AccessAnswer> _answers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AccessAnswer> _sharedNone = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (AccessAnswer Answer, IamUser User)> _sharedFound = new(StringComparer.Ordinal);
+    // Keyed by (question, user ARN) and (question, share id): tuples, not joined strings, so that
+    // asking a question that is already answered allocates nothing.
+    private readonly Dictionary<(string Question, string User), AccessAnswer> _answers = new();
+    private readonly Dictionary<(string Question, int Share), AccessAnswer> _sharedNone = new();
+    private readonly Dictionary<(string Question, int Share), (AccessAnswer Answer, IamUser User)> _sharedFound = new();
     private readonly Dictionary<string, bool> _sensitive = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _shareIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _shareIdsByKey = new(StringComparer.Ordinal);
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CompiledPolicy, NamesInPolicy> _policyNames = new();
+    private readonly ReferenceCache<CompiledPolicy, NamesInPolicy> _policyNames = new();
 
     public AuditContext(AccountSnapshot snapshot, IamHardenConfig config, DateTimeOffset asOf, PrincipalPolicies policies, IAccessAnalyzer access)
     {
@@ -44,10 +46,10 @@ public sealed class AuditContext
     public bool IsBreakGlass(IamUser user) => Config.IsBreakGlass(user.Name);
 
     public AccessAnswer AllowedWithoutMfa(IamUser user, CredentialKind credentials) =>
-        Ask(user, "mfa:" + credentials, Allowed, () => Access.AllowedWithoutMfa(Policies.For(user), user, credentials, EnrollmentActions.Recommended));
+        Ask(user, credentials == CredentialKind.ConsoleSession ? "mfa:console" : "mfa:keys", Allowed, () => Access.AllowedWithoutMfa(Policies.For(user), user, credentials, EnrollmentActions.Recommended));
 
     public AccessAnswer EnrollmentDenied(IamUser user, bool includePasswordReset) =>
-        Ask(user, "enrol:" + includePasswordReset, d => d != Decision.Allowed, () => Access.EnrollmentDenied(Policies.For(user), user,
+        Ask(user, includePasswordReset ? "enrol:with-password-reset" : "enrol", d => d != Decision.Allowed, () => Access.EnrollmentDenied(Policies.For(user), user,
             includePasswordReset ? EnrollmentActions.Guide.Concat(EnrollmentActions.PasswordReset).ToList() : EnrollmentActions.Guide));
 
     public AccessAnswer AllowedFromOutside(IamUser user) =>
@@ -92,7 +94,7 @@ public sealed class AuditContext
     {
         var set = Policies.For(user);
         foreach (var policy in set.Identity.Concat(set.PermissionsBoundary is { } b ? [b] : []).Concat(set.ServiceControlPolicyLevels.SelectMany(l => l)))
-            if (_policyNames.GetValue(policy, p => new NamesInPolicy(p.Document)).MayName(user.Name)) return true;
+            if (_policyNames.GetOrAdd(policy, p => new NamesInPolicy(p.Document)).MayName(user.Name)) return true;
         return false;
     }
 
@@ -107,9 +109,9 @@ public sealed class AuditContext
     {
         if (Policies.IsUndetermined(user))
             return AccessAnswer.Unknown("one of the user's policies or groups could not be read from the snapshot (see the warnings)");
-        var key = question + "|" + user.Arn;
+        var key = (question, user.Arn);
         if (_answers.TryGetValue(key, out var cached)) return cached;
-        var shareKey = question + "|" + ShareId(user);
+        var shareKey = (question, ShareId(user));
         if (_sharedNone.TryGetValue(shareKey, out var shared)) return _answers[key] = shared;
         if (_sharedFound.TryGetValue(shareKey, out var example) && Renamed(example.Answer, example.User, user) is { } renamed
             && shows(PolicyEvaluator.Decide(Policies.For(user), renamed.Request!)))

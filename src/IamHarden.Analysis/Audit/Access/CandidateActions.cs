@@ -142,8 +142,8 @@ internal sealed class CandidateActions
             if (_denials.TryGetValue(key, out var known)) return known;
             var denies = Statements.Where(s => s.Effect == Effect.Deny && s.Resources is { IsNegated: false } r && r.ContainsWildcardOnly
                 && s.Conditions.All(c => fixedKeys.Contains(c.Key.Value) && !c.Values.Any(v => v.Value.Contains("${", StringComparison.Ordinal)))).ToList();
-            PolicySet? denial = denies.Count == 0 ? null
-                : PolicySet.OfIdentity(CompiledPolicy.Compile(new PolicyDocument("fixed-key denies", PolicyKind.Identity, PolicyVersion.V2012_10_17, default, null, [.. denies], true)));
+            // Each statement compiled on its own (shared across sets): an explicit deny by any of them is the same decision.
+            PolicySet? denial = denies.Count == 0 ? null : PolicySet.OfIdentity([.. denies.Select(StatementAlone.Of)]);
             return _denials[key] = denial;
         }
     }

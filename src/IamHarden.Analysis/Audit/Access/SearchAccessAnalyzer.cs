@@ -16,20 +16,20 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     /// <summary>Public addresses that are nobody's office (example.com and a documentation-free IPv6 peer).</summary>
     private static readonly string[] OutsideAddresses = ["93.184.216.34", "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "52.94.236.248"];
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, CandidateActions> _candidates = new();
+    private readonly ReferenceCache<PolicySet, CandidateActions> _candidates = new();
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, Dictionary<string, bool>> _blanket = new();
+    private readonly ReferenceCache<PolicySet, Dictionary<string, bool>> _blanket = new();
 
-    private CandidateActions Candidates(PolicySet policies) => _candidates.GetValue(policies, p => new CandidateActions(p));
+    private CandidateActions Candidates(PolicySet policies) => _candidates.GetOrAdd(policies, p => new CandidateActions(p));
 
     /// <summary>The last user's candidates per policy set: a user's questions come one after another, and share them.</summary>
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PolicySet, RequestCandidates> _lastCandidates = new();
+    private readonly ReferenceCache<PolicySet, RequestCandidates> _lastCandidates = new();
 
     private RequestCandidates CandidatesFor(PolicySet policies, IamUser user)
     {
-        if (_lastCandidates.TryGetValue(policies, out var last) && ReferenceEquals(last.User, user)) return last;
+        if (_lastCandidates.TryGet(policies, out var last) && ReferenceEquals(last.User, user)) return last;
         var made = new RequestCandidates(Candidates(policies), user);
-        _lastCandidates.AddOrUpdate(policies, made);
+        _lastCandidates.Set(policies, made);
         return made;
     }
 
@@ -157,7 +157,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     {
         // The answer depends only on the policies and the question: the statement may read only the
         // keys the question fixes, and those are the same for every user.
-        var answers = _blanket.GetValue(policies, _ => new Dictionary<string, bool>(StringComparer.Ordinal));
+        var answers = _blanket.GetOrAdd(policies, _ => new Dictionary<string, bool>(StringComparer.Ordinal));
         lock (answers)
             if (answers.TryGetValue(question, out var known)) return known;
         var result = BlanketDenyOf(Candidates(policies), candidates, contexts, fixedKeys, exempt);
@@ -177,8 +177,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
             // Every action in question, by the patterns themselves (exact for "*" and NotAction lists of exempt actions).
             if (!CandidateActions.CoversEveryActionExcept(statement, exempt)) continue;
             // Its conditions read no action-dependent key: one action in every context decides them.
-            var alone = CompiledPolicy.Compile(new Core.Policy.PolicyDocument("blanket", Core.Policy.PolicyKind.Identity, Core.Policy.PolicyVersion.V2012_10_17, default, null, [statement], true));
-            var set = PolicySet.OfIdentity(alone);
+            var set = PolicySet.OfIdentity(StatementAlone.Of(statement));
             if (contexts.All(context => PolicyEvaluator.Decide(set, new AuthorizationRequest(candidates.Principal, probe, "*", context)) == Decision.ExplicitDeny))
                 return true;
         }
