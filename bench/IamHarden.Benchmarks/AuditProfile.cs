@@ -24,22 +24,18 @@ public static class AuditProfile
         var parseCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"parse snapshot: {parse.TotalMilliseconds:N0} ms wall, {parseCpu.TotalMilliseconds:N0} ms CPU ({snapshot.Users.Count:N0} users, {snapshot.Groups.Count:N0} groups, {snapshot.ManagedPolicies.Count:N0} managed policies)");
         var config = ConfigReader.Read(Path.Combine(directory, "iamharden.yaml"));
-        if (Environment.GetEnvironmentVariable("PROFILE_COLLECT_AFTER_PARSE") == "1")
-        {
-            var collect = Stopwatch.StartNew();
-            GC.Collect();
-            Console.WriteLine($"full collection after parsing: {collect.ElapsedMilliseconds} ms, heap {GC.GetTotalMemory(false) / 1048576:N0} MB");
-        }
-
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         int collections = GC.CollectionCount(0), collections1 = GC.CollectionCount(1), collections2 = GC.CollectionCount(2);
         var paused = GC.GetTotalPauseDuration();
+        long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime();
         clock.Restart();
         var report = AuditRunner.Run(snapshot, new AuditRunner.Options { Config = config, AsOf = asOf, Access = new SearchAccessAnalyzer(asOf) });
         var audit = clock.Elapsed;
         var auditCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine($"audit: {audit.TotalMilliseconds:N0} ms wall, {auditCpu.TotalMilliseconds:N0} ms CPU ({report.Findings.Count:N0} findings, {report.Users.Count:N0} users in the matrix); allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1048576:N0} MB, {GC.CollectionCount(0) - collections} collections ({GC.CollectionCount(1) - collections1} of gen 1, {GC.CollectionCount(2) - collections2} of gen 2), {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms paused for GC");
+        Console.WriteLine($"  JIT during the audit: {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods compiled in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:N0} ms (the parse: {jitted:N0} methods, {jitTime.TotalMilliseconds:N0} ms, start-up included)");
         Console.WriteLine($"audit / parse: {audit / parse:0.00} (wall), {auditCpu / parseCpu:0.00} (CPU)");
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576:N0} MB, GC heap now {GC.GetTotalMemory(false) / 1048576:N0} MB, {GC.GetTotalMemory(true) / 1048576:N0} MB live (snapshot and report)");
         GC.KeepAlive(report);
