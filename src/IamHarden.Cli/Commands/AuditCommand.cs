@@ -66,7 +66,7 @@ public sealed class AuditCommand : Command<AuditSettings>
 
         switch (settings.Format)
         {
-            case "json": OutputTarget.Write(settings.Output, AuditJsonWriter.Write(report, settings.Lang), settings.Force); break;
+            case "json": OutputTarget.Stream(settings.Output, settings.Force, stream => AuditJsonWriter.Write(stream, report, settings.Lang)); break;
             case "csv": OutputTarget.Write(settings.Output, AuditCsvWriter.Write(report, settings.Lang), settings.Force); break;
             case "sarif": OutputTarget.Write(settings.Output, AuditSarifWriter.Write(report, snapshotDirectory, settings.Lang), settings.Force); break;
             case "html": OutputTarget.Write(settings.Output, AuditHtmlWriter.Write(report, settings.Lang, RemediationPolicies.From(config)), settings.Force); break;

@@ -15,9 +15,16 @@ public static class AuditJsonWriter
     public static string Write(AuditReport report, string language)
     {
         using var stream = new MemoryStream();
+        Write(stream, report, language);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The report as indented JSON and a final newline, streamed (a large account's report is tens of MB).</summary>
+    public static void Write(Stream stream, AuditReport report, string language)
+    {
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             Write(json, report, language);
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     public static void Write(Utf8JsonWriter json, AuditReport report, string language)
