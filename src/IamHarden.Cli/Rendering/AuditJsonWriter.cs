@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using IamHarden.Analysis.Audit;
+using IamHarden.Core.Simulation;
 
 namespace IamHarden.Cli.Rendering;
 
@@ -101,18 +102,7 @@ public static class AuditJsonWriter
         json.WriteString("principal", request.Principal.Arn);
         json.WriteString("action", request.Action);
         json.WriteString("resource", request.Resource);
-        json.WriteStartObject("context");
-        foreach (var (key, value) in request.Context.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            if (value.IsList)
-            {
-                json.WriteStartArray(key);
-                foreach (var v in value.Values) json.WriteStringValue(v);
-                json.WriteEndArray();
-            }
-            else json.WriteString(key, value[0]);
-        }
-        json.WriteEndObject();
+        SimulationJson.WriteContext(json, request.Context);
         json.WriteStartArray("absentKeys");
         foreach (var key in example.AbsentKeys) json.WriteStringValue(key);
         json.WriteEndArray();

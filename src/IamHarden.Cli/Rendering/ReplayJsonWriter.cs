@@ -101,18 +101,7 @@ public static class ReplayJsonWriter
         json.WriteString("decision", e.Result.Decision.AwsName());
         json.WriteString("deniedBy", e.DecidedBy);
         SimulationJson.WriteReasons(json, e.Result);
-        json.WriteStartObject("context");
-        foreach (var (key, value) in e.Request.Context.Entries.OrderBy(k => k.Key, StringComparer.Ordinal))
-        {
-            if (value.IsList)
-            {
-                json.WriteStartArray(key);
-                foreach (var v in value.Values) json.WriteStringValue(v);
-                json.WriteEndArray();
-            }
-            else json.WriteString(key, value[0]);
-        }
-        json.WriteEndObject();
+        SimulationJson.WriteContext(json, e.Request.Context);
         if (ReplayCommandLine.For(e) is { } command) json.WriteString("simulate", command);
         json.WriteEndObject();
     }

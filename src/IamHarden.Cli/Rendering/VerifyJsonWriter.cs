@@ -60,18 +60,7 @@ public static class VerifyJsonWriter
         json.WriteString("principal", request.Principal.Arn);
         json.WriteString("action", request.Action);
         json.WriteString("resource", request.Resource);
-        json.WriteStartObject("context");
-        foreach (var (key, value) in request.Context.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
-        {
-            if (value.IsList)
-            {
-                json.WriteStartArray(key);
-                foreach (var v in value.Values) json.WriteStringValue(v);
-                json.WriteEndArray();
-            }
-            else json.WriteString(key, value[0]);
-        }
-        json.WriteEndObject();
+        SimulationJson.WriteContext(json, request.Context);
         json.WriteStartArray("absentKeys");
         foreach (var key in example.AbsentKeys) json.WriteStringValue(key);
         json.WriteEndArray();

@@ -33,6 +33,23 @@ public static class SimulationJson
         json.WriteEndArray();
     }
 
+    /// <summary>A request's context as a "context" object, keys in ordinal order, list keys as arrays.</summary>
+    public static void WriteContext(Utf8JsonWriter json, RequestContext context)
+    {
+        json.WriteStartObject("context");
+        foreach (var (key, value) in context.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (value.IsList)
+            {
+                json.WriteStartArray(key);
+                foreach (var v in value.Values) json.WriteStringValue(v);
+                json.WriteEndArray();
+            }
+            else json.WriteString(key, value[0]);
+        }
+        json.WriteEndObject();
+    }
+
     public static string ReasonName(ImplicitDenyReason reason) => reason switch
     {
         ImplicitDenyReason.NotAllowedByPermissionsBoundary => "permissionsBoundary",
