@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using IamHarden.Core.Evaluation;
 
 namespace IamHarden.Benchmarks;
@@ -6,11 +5,9 @@ namespace IamHarden.Benchmarks;
 /// <summary>
 /// Issue target (b): decisions per second on one core for a user with 10 realistic AWS managed
 /// policies (the kind a developer collects: ReadOnlyAccess plus full access to the services they
-/// work with, and IAMUserChangePassword). Same varied requests as <see cref="GuidePoliciesBenchmark"/>;
-/// decisions/s = 1e9 / mean ns.
+/// work with, and IAMUserChangePassword). Same varied requests as <see cref="GuidePoliciesBenchmark"/>.
 /// </summary>
-[MemoryDiagnoser]
-public class ManagedPoliciesBenchmark
+public class ManagedPoliciesBenchmark : DecisionBenchmark
 {
     public static readonly string[] PolicyNames =
     [
@@ -18,34 +15,9 @@ public class ManagedPoliciesBenchmark
         "CloudWatchLogsFullAccess", "AmazonSQSFullAccess", "AmazonSNSFullAccess", "AmazonRDSFullAccess", "IAMUserChangePassword",
     ];
 
-    private const int Requests = 10_000;
-    private PolicySet _policies = null!;
-    private AuthorizationRequest[] _requests = null!;
-
-    [GlobalSetup]
-    public void Setup()
+    protected override PolicySet LoadPolicies()
     {
         var corpus = ManagedPolicyCorpus.Load().ToDictionary(p => p.Name, p => p.Document);
-        _policies = PolicySet.OfIdentity([.. PolicyNames.Select(n => CompiledPolicy.Parse(System.Text.Encoding.UTF8.GetString(corpus[n]), n))]);
-        _requests = RequestGenerator.Generate(Requests);
-        foreach (var r in _requests) PolicyEvaluator.Decide(_policies, r);
-    }
-
-    [Benchmark(OperationsPerInvoke = Requests)]
-    public int Decide()
-    {
-        int allowed = 0;
-        foreach (var request in _requests)
-            if (PolicyEvaluator.Decide(_policies, request) == Decision.Allowed) allowed++;
-        return allowed;
-    }
-
-    [Benchmark(OperationsPerInvoke = Requests)]
-    public int EvaluateWithReasons()
-    {
-        int allowed = 0;
-        foreach (var request in _requests)
-            if (PolicyEvaluator.Evaluate(_policies, request).Decision == Decision.Allowed) allowed++;
-        return allowed;
+        return PolicySet.OfIdentity([.. PolicyNames.Select(n => CompiledPolicy.Parse(System.Text.Encoding.UTF8.GetString(corpus[n]), n))]);
     }
 }
