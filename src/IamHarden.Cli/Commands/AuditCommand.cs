@@ -71,15 +71,7 @@ public sealed class AuditCommand : Command<AuditSettings>
             case "sarif": OutputTarget.Write(settings.Output, AuditSarifWriter.Write(report, snapshotDirectory, settings.Lang), settings.Force); break;
             case "html": OutputTarget.Write(settings.Output, AuditHtmlWriter.Write(report, settings.Lang, RemediationPolicies.From(config)), settings.Force); break;
             default:
-                if (settings.Output is not null)
-                {
-                    var recorder = new StringWriter();
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(recorder), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-                    console.Profile.Width = 200;
-                    AuditTableRenderer.Render(console, report, settings.Lang);
-                    OutputTarget.Write(settings.Output, recorder.ToString(), settings.Force);
-                }
-                else AuditTableRenderer.Render(AnsiConsole.Console, report, settings.Lang);
+                OutputTarget.WriteRendered(settings.Output, settings.Force, console => AuditTableRenderer.Render(console, report, settings.Lang));
                 break;
         }
         return settings.ParsedFailOn is { } threshold && report.Findings.Any(f => f.Severity.IsAtLeast(threshold))

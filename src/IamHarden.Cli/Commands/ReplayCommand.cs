@@ -80,15 +80,7 @@ public sealed class ReplayCommand : Command<ReplaySettings>
             case "json": OutputTarget.Write(settings.Output, ReplayJsonWriter.Write(report), settings.Force); break;
             case "jsonl": Console.Error.WriteLine(ReplayTableRenderer.OneLine(report)); break;
             default:
-                if (settings.Output is not null)
-                {
-                    var recorder = new StringWriter();
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(recorder), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-                    console.Profile.Width = 200;
-                    ReplayTableRenderer.Render(console, report, settings.Top);
-                    OutputTarget.Write(settings.Output, recorder.ToString(), settings.Force);
-                }
-                else ReplayTableRenderer.Render(AnsiConsole.Console, report, settings.Top);
+                OutputTarget.WriteRendered(settings.Output, settings.Force, console => ReplayTableRenderer.Render(console, report, settings.Top));
                 break;
         }
         return settings.FailOnDeny && report.WouldBeDenied > 0 ? ExitCodes.Findings : ExitCodes.Success;

@@ -1,3 +1,5 @@
+using Spectre.Console;
+
 namespace IamHarden.Cli.Rendering;
 
 /// <summary>Writes a command's output to standard output or a file, never replacing an existing file unless asked to.</summary>
@@ -16,6 +18,30 @@ public static class OutputTarget
         var temporary = path + ".tmp-" + Environment.ProcessId;
         File.WriteAllText(temporary, content);
         File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// Renders for people: to the terminal (colours as it supports them), or to a file as plain
+    /// text 200 columns wide, with the rules of <see cref="Write"/>.
+    /// </summary>
+    public static void WriteRendered(string? path, bool overwrite, Action<IAnsiConsole> render)
+    {
+        if (path is null or "-")
+        {
+            render(AnsiConsole.Console);
+            return;
+        }
+        EnsureWritable(path, overwrite);
+        var recorder = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(recorder),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 200;
+        render(console);
+        Write(path, recorder.ToString(), overwrite);
     }
 
     /// <summary>
