@@ -6,7 +6,6 @@ using IamHarden.Cli.Input;
 using IamHarden.Cli.Rendering;
 using IamHarden.Cli.Rendering.Html;
 using IamHarden.Core.Policy;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace IamHarden.Cli.Commands;

@@ -7,7 +7,6 @@ using IamHarden.Cli.Rendering;
 using IamHarden.Core.Evaluation;
 using IamHarden.Core.Policy;
 using IamHarden.Core.Text;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace IamHarden.Cli.Commands;
