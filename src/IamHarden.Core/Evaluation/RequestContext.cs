@@ -9,21 +9,26 @@ namespace IamHarden.Core.Evaluation;
 public sealed class RequestContext
 {
     // A request carries a handful of keys: a small array searched in order beats hashing the key
-    // case-insensitively on every condition, and costs two small allocations per request. Past
-    // IndexThreshold keys an index takes over, so a hostile line with thousands of keys stays linear.
+    // case-insensitively on every condition, and costs two small allocations per request (the
+    // context and its entries). Past IndexThreshold keys an index takes over, so a hostile line
+    // with thousands of keys stays linear.
     private const int IndexThreshold = 16;
     private Dictionary<string, int>? _index;
-    private string[] _keys;
-    private ContextValue[] _values;
+    private Entry[] _entries;
     private int _count;
     private readonly bool _readOnly;
+
+    private struct Entry
+    {
+        public string Key;
+        public ContextValue Value;
+    }
 
     public RequestContext() : this(4) { }
 
     private RequestContext(int capacity, bool readOnly = false)
     {
-        _keys = new string[capacity];
-        _values = new ContextValue[capacity];
+        _entries = capacity == 0 ? [] : new Entry[capacity];
         _readOnly = readOnly;
     }
 
@@ -42,7 +47,7 @@ public sealed class RequestContext
     {
         get
         {
-            for (int i = 0; i < _count; i++) yield return KeyValuePair.Create(_keys[i], _values[i]);
+            for (int i = 0; i < _count; i++) yield return KeyValuePair.Create(_entries[i].Key, _entries[i].Value);
         }
     }
 
@@ -50,7 +55,7 @@ public sealed class RequestContext
     public ContextValue? Find(string key)
     {
         int i = IndexOf(key);
-        return i >= 0 ? _values[i] : null;
+        return i >= 0 ? _entries[i].Value : null;
     }
 
     public bool Contains(string key) => IndexOf(key) >= 0;
@@ -64,16 +69,11 @@ public sealed class RequestContext
         int i = IndexOf(key);
         if (i >= 0)
         {
-            _values[i] = value;
+            _entries[i].Value = value;
             return this;
         }
-        if (_count == _keys.Length)
-        {
-            Array.Resize(ref _keys, Math.Max(4, _count * 2));
-            Array.Resize(ref _values, Math.Max(4, _count * 2));
-        }
-        _keys[_count] = key;
-        _values[_count] = value;
+        if (_count == _entries.Length) Array.Resize(ref _entries, Math.Max(4, _count * 2));
+        _entries[_count] = new Entry { Key = key, Value = value };
         _index?.Add(key, _count);
         _count++;
         if (_index is null && _count > IndexThreshold) BuildIndex();
@@ -87,11 +87,9 @@ public sealed class RequestContext
         if (_readOnly) throw new InvalidOperationException("RequestContext.Empty cannot be changed; create a new RequestContext");
         int i = IndexOf(key);
         if (i < 0) return this;
-        Array.Copy(_keys, i + 1, _keys, i, _count - i - 1);
-        Array.Copy(_values, i + 1, _values, i, _count - i - 1);
+        Array.Copy(_entries, i + 1, _entries, i, _count - i - 1);
         _count--;
-        _keys[_count] = null!;
-        _values[_count] = null!;
+        _entries[_count] = default;
         if (_index is not null) BuildIndex();
         return this;
     }
@@ -99,16 +97,17 @@ public sealed class RequestContext
     private void BuildIndex()
     {
         _index = new Dictionary<string, int>(_count * 2, StringComparer.OrdinalIgnoreCase);
-        for (int i = 0; i < _count; i++) _index[_keys[i]] = i;
+        for (int i = 0; i < _count; i++) _index[_entries[i].Key] = i;
     }
 
     /// <summary>Keys compare case-insensitively (spec §5.2).</summary>
     private int IndexOf(string key)
     {
         if (_index is not null) return _index.TryGetValue(key, out var at) ? at : -1;
+        var entries = _entries;
         for (int i = 0; i < _count; i++)
         {
-            var candidate = _keys[i];
+            var candidate = entries[i].Key;
             if (ReferenceEquals(candidate, key) || (candidate.Length == key.Length && string.Equals(candidate, key, StringComparison.OrdinalIgnoreCase)))
                 return i;
         }
@@ -119,8 +118,7 @@ public sealed class RequestContext
     public RequestContext Clone()
     {
         var copy = new RequestContext(_count + 2);
-        Array.Copy(_keys, copy._keys, _count);
-        Array.Copy(_values, copy._values, _count);
+        Array.Copy(_entries, copy._entries, _count);
         copy._count = _count;
         if (_index is not null) copy.BuildIndex();
         return copy;

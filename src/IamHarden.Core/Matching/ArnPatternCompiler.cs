@@ -25,34 +25,39 @@ public static class ArnPatternCompiler
 
     private static WildcardPattern Compile(IReadOnlyList<Piece> pieces, bool resourceElement)
     {
-        // Flatten to (char, isWildcardCandidate) so the "last character of its component" test can look ahead.
-        var chars = new List<(char C, bool Literal)>();
+        var text = pieces.Count == 1 ? pieces[0].Text : string.Concat(pieces.Select(p => p.Text));
+        // Which characters came from literal pieces (substituted values, ${*}): those are never wildcards.
+        Span<bool> literal = text.Length <= 256 ? stackalloc bool[text.Length] : new bool[text.Length];
+        int at = 0;
         foreach (var piece in pieces)
-            foreach (var c in piece.Text) chars.Add((c, piece.IsLiteral));
-
-        var tokens = new List<WildcardPattern.Token>(chars.Count);
-        int colons = 0;
-        for (int i = 0; i < chars.Count; i++)
         {
-            var (c, literal) = chars[i];
+            literal.Slice(at, piece.Text.Length).Fill(piece.IsLiteral);
+            at += piece.Text.Length;
+        }
+
+        var tokens = new WildcardPattern.Token[text.Length];
+        int colons = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
             bool inPrefix = colons < 5;
-            if (!literal && c == '*')
+            if (!literal[i] && c == '*')
             {
-                bool lastOfComponent = i + 1 == chars.Count || chars[i + 1].C == ':';
+                // "The last character of its component" looks at the next character, whichever piece it is in.
+                bool lastOfComponent = i + 1 == text.Length || text[i + 1] == ':';
                 bool excludesColon = inPrefix && !(resourceElement && lastOfComponent);
-                tokens.Add(new WildcardPattern.Token(WildcardPattern.TokenKind.AnyRun, '*', excludesColon));
+                tokens[i] = new WildcardPattern.Token(WildcardPattern.TokenKind.AnyRun, '*', excludesColon);
             }
-            else if (!literal && c == '?')
+            else if (!literal[i] && c == '?')
             {
-                tokens.Add(new WildcardPattern.Token(WildcardPattern.TokenKind.AnyChar, '?', inPrefix));
+                tokens[i] = new WildcardPattern.Token(WildcardPattern.TokenKind.AnyChar, '?', inPrefix);
             }
             else
             {
-                tokens.Add(new WildcardPattern.Token(WildcardPattern.TokenKind.Literal, c, false));
+                tokens[i] = new WildcardPattern.Token(WildcardPattern.TokenKind.Literal, c, false);
                 if (c == ':') colons++;
             }
         }
-        var text = string.Concat(pieces.Select(p => p.Text));
         return WildcardPattern.FromTokens(text, tokens, ignoreCase: false);
     }
 }

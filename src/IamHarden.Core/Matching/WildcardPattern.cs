@@ -26,14 +26,18 @@ public sealed class WildcardPattern
         Text = text;
         _tokens = tokens;
         _ignoreCase = ignoreCase;
-        _hasRestrictedStar = tokens.Any(t => t.Kind == TokenKind.AnyRun && t.ExcludesColon);
         _literal = "";
-        int stars = tokens.Count(t => t.Kind == TokenKind.AnyRun);
-        bool hasQuestion = tokens.Any(t => t.Kind == TokenKind.AnyChar);
+        int stars = 0;
+        bool hasQuestion = false;
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.AnyRun) { stars++; _hasRestrictedStar |= token.ExcludesColon; }
+            else if (token.Kind == TokenKind.AnyChar) hasQuestion = true;
+        }
         if (tokens.Length == 1 && tokens[0] is { Kind: TokenKind.AnyRun, ExcludesColon: false }) _shape = Shape.Everything;
-        else if (stars == 0 && !hasQuestion) { _shape = Shape.Exact; _literal = Literal(tokens, 0, tokens.Length); }
-        else if (stars == 1 && !hasQuestion && !_hasRestrictedStar && tokens[^1].Kind == TokenKind.AnyRun) { _shape = Shape.Prefix; _literal = Literal(tokens, 0, tokens.Length - 1); }
-        else if (stars == 1 && !hasQuestion && !_hasRestrictedStar && tokens[0].Kind == TokenKind.AnyRun) { _shape = Shape.Suffix; _literal = Literal(tokens, 1, tokens.Length); }
+        else if (stars == 0 && !hasQuestion) { _shape = Shape.Exact; _literal = Literal(tokens, 0, tokens.Length, text); }
+        else if (stars == 1 && !hasQuestion && !_hasRestrictedStar && tokens[^1].Kind == TokenKind.AnyRun) { _shape = Shape.Prefix; _literal = Literal(tokens, 0, tokens.Length - 1, text); }
+        else if (stars == 1 && !hasQuestion && !_hasRestrictedStar && tokens[0].Kind == TokenKind.AnyRun) { _shape = Shape.Suffix; _literal = Literal(tokens, 1, tokens.Length, text); }
         else _shape = Shape.General;
     }
 
@@ -47,7 +51,7 @@ public sealed class WildcardPattern
     public bool MatchesEverything => _shape == Shape.Everything;
 
     /// <summary>The literal text before the first wildcard (useful for indexing).</summary>
-    public string LiteralPrefix => _shape is Shape.Exact or Shape.Prefix ? _literal : Literal(_tokens, 0, Array.FindIndex(_tokens, t => t.Kind != TokenKind.Literal) is var i and >= 0 ? i : _tokens.Length);
+    public string LiteralPrefix => _shape is Shape.Exact or Shape.Prefix ? _literal : Literal(_tokens, 0, Array.FindIndex(_tokens, t => t.Kind != TokenKind.Literal) is var i and >= 0 ? i : _tokens.Length, null);
 
     internal IReadOnlyList<Token> Tokens => _tokens;
 
@@ -65,13 +69,17 @@ public sealed class WildcardPattern
         return new WildcardPattern(pattern, Collapse(tokens), ignoreCase);
     }
 
-    /// <summary>A pattern built from pre-made tokens (used by ARN patterns and variable substitution).</summary>
-    internal static WildcardPattern FromTokens(string text, IEnumerable<Token> tokens, bool ignoreCase) =>
-        new(text, Collapse(tokens.ToArray()), ignoreCase);
+    /// <summary>A pattern built from pre-made tokens (used by ARN patterns and variable substitution); the array becomes the pattern's.</summary>
+    internal static WildcardPattern FromTokens(string text, Token[] tokens, bool ignoreCase) =>
+        new(text, Collapse(tokens), ignoreCase);
 
     /// <summary>A pattern that matches exactly <paramref name="text"/> (wildcard characters in it are literal).</summary>
-    public static WildcardPattern Literally(string text, bool ignoreCase) =>
-        new(text, text.Select(c => new Token(TokenKind.Literal, c, false)).ToArray(), ignoreCase);
+    public static WildcardPattern Literally(string text, bool ignoreCase)
+    {
+        var tokens = new Token[text.Length];
+        for (int i = 0; i < text.Length; i++) tokens[i] = new Token(TokenKind.Literal, text[i], false);
+        return new(text, tokens, ignoreCase);
+    }
 
     public bool IsMatch(ReadOnlySpan<char> input)
     {
@@ -166,24 +174,31 @@ public sealed class WildcardPattern
         _ => true,
     };
 
-    /// <summary>Consecutive stars are one star (the unrestricted one wins).</summary>
+    /// <summary>Consecutive stars are one star (the unrestricted one wins). Collapses in place; copies only when it shortened the array.</summary>
     private static Token[] Collapse(Token[] tokens)
     {
-        var result = new List<Token>(tokens.Length);
+        int count = 0;
         foreach (var token in tokens)
         {
-            if (token.Kind == TokenKind.AnyRun && result.Count > 0 && result[^1].Kind == TokenKind.AnyRun)
+            if (token.Kind == TokenKind.AnyRun && count > 0 && tokens[count - 1].Kind == TokenKind.AnyRun)
             {
-                if (!token.ExcludesColon) result[^1] = token;
+                if (!token.ExcludesColon) tokens[count - 1] = token;
                 continue;
             }
-            result.Add(token);
+            tokens[count++] = token;
         }
-        return result.ToArray();
+        return count == tokens.Length ? tokens : tokens.AsSpan(0, count).ToArray();
     }
 
-    private static string Literal(Token[] tokens, int from, int to) =>
-        new(tokens[from..to].Select(t => t.Char).ToArray());
+    /// <summary>The characters of literal tokens [from, to): the pattern text itself when the tokens spell all of it.</summary>
+    private static string Literal(Token[] tokens, int from, int to, string? text)
+    {
+        if (from == 0 && to == tokens.Length && text is not null && text.Length == tokens.Length) return text;
+        return string.Create(to - from, (tokens, from), static (span, state) =>
+        {
+            for (int i = 0; i < span.Length; i++) span[i] = state.tokens[state.from + i].Char;
+        });
+    }
 
     public override string ToString() => Text;
 }

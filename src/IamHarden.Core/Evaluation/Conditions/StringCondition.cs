@@ -51,6 +51,6 @@ internal sealed class StringCondition : CompiledCondition
         var tokens = pieces.SelectMany(p => p.Text.Select(c => p.IsLiteral || (c != '*' && c != '?')
             ? new WildcardPattern.Token(WildcardPattern.TokenKind.Literal, c, false)
             : new WildcardPattern.Token(c == '*' ? WildcardPattern.TokenKind.AnyRun : WildcardPattern.TokenKind.AnyChar, c, false)));
-        return WildcardPattern.FromTokens(string.Concat(pieces.Select(p => p.Text)), tokens, ignoreCase: false);
+        return WildcardPattern.FromTokens(string.Concat(pieces.Select(p => p.Text)), tokens.ToArray(), ignoreCase: false);
     }
 }
