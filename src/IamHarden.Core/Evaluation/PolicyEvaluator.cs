@@ -43,6 +43,48 @@ public static class PolicyEvaluator
         }
     }
 
+    /// <summary>
+    /// Whether some request context could make the policies allow <paramref name="request"/>:
+    /// decided as <see cref="Decide"/> does, but with every Deny statement and every condition
+    /// left out — and, with <paramref name="anyResource"/>, every Resource/NotResource element read
+    /// as "*". An over-approximation: false means no context (and, with anyResource, no resource)
+    /// allows the request, so a search can skip it. Resource variables resolve from the request's context.
+    /// </summary>
+    public static bool MayBeAllowed(PolicySet set, AuthorizationRequest request, bool anyResource)
+    {
+        var scpLevels = set.ServiceControlPolicyLevels;
+        for (int l = 0; l < scpLevels.Count; l++)
+        {
+            bool levelAllows = false;
+            for (int i = 0; i < scpLevels[l].Count && !levelAllows; i++) levelAllows = AllowGrant(scpLevels[l][i], request, anyResource) != PrincipalGrant.None;
+            if (!levelAllows) return false;
+        }
+        var grant = set.ResourcePolicy is { } rp ? AllowGrant(rp, request, anyResource) : PrincipalGrant.None;
+        bool identityAllows = false;
+        var identity = set.Identity;
+        for (int i = 0; i < identity.Count && !identityAllows; i++) identityAllows = AllowGrant(identity[i], request, anyResource) != PrincipalGrant.None;
+        bool boundaryAndSession = (set.PermissionsBoundary is not { } boundary || AllowGrant(boundary, request, anyResource) != PrincipalGrant.None)
+            && (set.SessionPolicy is not { } session || AllowGrant(session, request, anyResource) != PrincipalGrant.None);
+        if (request.IsCrossAccount) return identityAllows && boundaryAndSession && grant != PrincipalGrant.None;
+        if (grant == PrincipalGrant.Direct) return true;
+        if (!identityAllows && grant != PrincipalGrant.Entity) return false;
+        return boundaryAndSession;
+    }
+
+    /// <summary>How the policy's Allow statements that cover the request's action (and resource) name the caller, conditions left out.</summary>
+    private static PrincipalGrant AllowGrant(CompiledPolicy policy, AuthorizationRequest request, bool anyResource)
+    {
+        var best = PrincipalGrant.None;
+        foreach (var statement in policy.AllowStatements)
+        {
+            if (!statement.CoversAction(request) || (!anyResource && !statement.CoversResource(request))) continue;
+            var grant = statement.HasPrincipal ? statement.GrantFor(request.Principal) : PrincipalGrant.Direct;
+            if (grant > best) best = grant;
+            if (best == PrincipalGrant.Direct) break;
+        }
+        return best;
+    }
+
     private static Decision Run(PolicySet set, AuthorizationRequest request, Trace? trace, out ImplicitDenyReason reason)
     {
         reason = ImplicitDenyReason.None;

@@ -58,6 +58,50 @@ public class EvaluationProperties
             return PolicyEvaluator.Decide(set, request) == PolicyEvaluator.Evaluate(set, request).Decision;
         });
 
+    // MayBeAllowed is Decide on the policies with every Deny statement and every condition taken
+    // out (and, with anyResource, every Resource/NotResource read as "*"): the audit's search skips
+    // what it says no to, so it must never say no where some context allows.
+    [Property(MaxTest = 500)]
+    public Property MayBeAllowed_is_Decide_without_denies_and_conditions() =>
+        Prop.ForAll(RandomPolicies.PolicySet.ToArbitrary(), RandomPolicies.Policy().ToArbitrary(), RandomPolicies.Request.ToArbitrary(), (json, boundary, request) =>
+        {
+            var set = new PolicySet { Identity = Compile(json), PermissionsBoundary = CompiledPolicy.Parse(boundary, "boundary", PolicyKind.PermissionsBoundary) };
+            var gate = new PolicySet
+            {
+                Identity = Compile(json.Select(j => AllowsOnly(j, anyResource: false))),
+                PermissionsBoundary = CompiledPolicy.Parse(AllowsOnly(boundary, anyResource: false), "boundary", PolicyKind.PermissionsBoundary),
+            };
+            var anyResourceGate = new PolicySet
+            {
+                Identity = Compile(json.Select(j => AllowsOnly(j, anyResource: true))),
+                PermissionsBoundary = CompiledPolicy.Parse(AllowsOnly(boundary, anyResource: true), "boundary", PolicyKind.PermissionsBoundary),
+            };
+            bool onResource = PolicyEvaluator.MayBeAllowed(set, request, anyResource: false);
+            bool onAnyResource = PolicyEvaluator.MayBeAllowed(set, request, anyResource: true);
+            return onResource == (PolicyEvaluator.Decide(gate, request) == Decision.Allowed)
+                && onAnyResource == (PolicyEvaluator.Decide(anyResourceGate, request) == Decision.Allowed)
+                && (PolicyEvaluator.Decide(set, request) != Decision.Allowed || onResource)
+                && (!onResource || onAnyResource);
+        });
+
+    /// <summary>The policy's Allow statements without their conditions (and with Resource "*"); an empty statement list becomes a Deny of nothing that matters.</summary>
+    private static string AllowsOnly(string json, bool anyResource)
+    {
+        var node = JsonNode.Parse(json)!.AsObject();
+        var statements = node["Statement"]!.AsArray().Select(s => s!.DeepClone().AsObject()).Where(s => (string?)s["Effect"] == "Allow").ToList();
+        foreach (var statement in statements)
+        {
+            statement.Remove("Condition");
+            if (!anyResource) continue;
+            statement.Remove("NotResource");
+            statement["Resource"] = "*";
+        }
+        // A policy needs a statement: one that allows nothing the requests ask for.
+        if (statements.Count == 0) statements.Add(new JsonObject { ["Effect"] = "Allow", ["Action"] = "none:Nothing", ["Resource"] = "*" });
+        node["Statement"] = new JsonArray([.. statements]);
+        return node.ToJsonString();
+    }
+
     // The printer round trip is a property of its own, over documents of every kind: Policy/PolicyPrinterTests.
 
     private static string ReverseStatements(string json)
