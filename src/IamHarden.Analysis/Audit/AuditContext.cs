@@ -21,7 +21,7 @@ public sealed class AuditContext
     private readonly Dictionary<(string Question, int Share), (AccessAnswer Answer, IamUser User)> _sharedFound = new();
     private readonly Dictionary<string, bool> _sensitive = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _shareIds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _shareIdsByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Fingerprint, string Path, string? OwnArn), int> _shareIdsByKey = new();
     private readonly ReferenceCache<CompiledPolicy, NamesInPolicy> _policyNames = new();
 
     public AuditContext(AccountSnapshot snapshot, IamHardenConfig config, DateTimeOffset asOf, PrincipalPolicies policies, IAccessAnalyzer access)
@@ -45,21 +45,28 @@ public sealed class AuditContext
 
     public bool IsBreakGlass(IamUser user) => Config.IsBreakGlass(user.Name);
 
-    public AccessAnswer AllowedWithoutMfa(IamUser user, CredentialKind credentials) =>
-        Ask(user, credentials == CredentialKind.ConsoleSession ? "mfa:console" : "mfa:keys", Allowed, () => Access.AllowedWithoutMfa(Policies.For(user), user, credentials, EnrollmentActions.Recommended));
+    public AccessAnswer AllowedWithoutMfa(IamUser user, CredentialKind credentials) => credentials == CredentialKind.ConsoleSession
+        ? Ask(user, "mfa:console", Allowed, static (c, u) => c.Access.AllowedWithoutMfa(c.Policies.For(u), u, CredentialKind.ConsoleSession, EnrollmentActions.Recommended))
+        : Ask(user, "mfa:keys", Allowed, static (c, u) => c.Access.AllowedWithoutMfa(c.Policies.For(u), u, CredentialKind.AccessKeys, EnrollmentActions.Recommended));
 
-    public AccessAnswer EnrollmentDenied(IamUser user, bool includePasswordReset) =>
-        Ask(user, includePasswordReset ? "enrol:with-password-reset" : "enrol", d => d != Decision.Allowed, () => Access.EnrollmentDenied(Policies.For(user), user,
-            includePasswordReset ? EnrollmentActions.Guide.Concat(EnrollmentActions.PasswordReset).ToList() : EnrollmentActions.Guide));
+    private static readonly IReadOnlyList<string> EnrollmentWithPasswordReset = [.. EnrollmentActions.Guide, .. EnrollmentActions.PasswordReset];
+
+    public AccessAnswer EnrollmentDenied(IamUser user, bool includePasswordReset) => includePasswordReset
+        ? Ask(user, "enrol:with-password-reset", NotAllowed, static (c, u) => c.Access.EnrollmentDenied(c.Policies.For(u), u, EnrollmentWithPasswordReset))
+        : Ask(user, "enrol", NotAllowed, static (c, u) => c.Access.EnrollmentDenied(c.Policies.For(u), u, EnrollmentActions.Guide));
 
     public AccessAnswer AllowedFromOutside(IamUser user) =>
-        Ask(user, "ip", Allowed, () => Access.AllowedFromOutside(Policies.For(user), user, AllowedRanges));
+        Ask(user, "ip", Allowed, static (c, u) => c.Access.AllowedFromOutside(c.Policies.For(u), u, c.AllowedRanges));
 
     public AccessAnswer PrivilegedAccess(IamUser user) =>
-        Ask(user, "admin", Allowed, () => Access.PrivilegedAccess(Policies.For(user), user));
+        Ask(user, "admin", Allowed, static (c, u) => c.Access.PrivilegedAccess(c.Policies.For(u), u));
 
     public AccessAnswer ServiceCallDenied(IamUser user) =>
-        Ask(user, "service", d => d == Decision.ExplicitDeny, () => Access.ServiceCallDenied(Policies.For(user), user, AllowedRanges));
+        Ask(user, "service", ExplicitlyDenied, static (c, u) => c.Access.ServiceCallDenied(c.Policies.For(u), u, c.AllowedRanges));
+
+    private static bool NotAllowed(Decision decision) => decision != Decision.Allowed;
+
+    private static bool ExplicitlyDenied(Decision decision) => decision == Decision.ExplicitDeny;
 
     private static bool Allowed(Decision decision) => decision == Decision.Allowed;
 
@@ -78,7 +85,7 @@ public sealed class AuditContext
     private int ShareId(IamUser user)
     {
         if (_shareIds.TryGetValue(user.Arn, out var id)) return id;
-        var key = Policies.Fingerprint(user) + "|" + user.Path + (IdentitySensitive(user) ? "|" + user.Arn : "");
+        var key = (Policies.Fingerprint(user), user.Path, IdentitySensitive(user) ? user.Arn : null);
         if (!_shareIdsByKey.TryGetValue(key, out id)) _shareIdsByKey[key] = id = _shareIdsByKey.Count;
         return _shareIds[user.Arn] = id;
     }
@@ -105,7 +112,7 @@ public sealed class AuditContext
     /// for the next user and replayed through the evaluator, and used only when it still shows
     /// the same thing (<paramref name="shows"/>), so every counterexample is the user's own.
     /// </summary>
-    private AccessAnswer Ask(IamUser user, string question, Func<Decision, bool> shows, Func<AccessAnswer> answer)
+    private AccessAnswer Ask(IamUser user, string question, Func<Decision, bool> shows, Func<AuditContext, IamUser, AccessAnswer> answer)
     {
         if (Policies.IsUndetermined(user))
             return AccessAnswer.Unknown("one of the user's policies or groups could not be read from the snapshot (see the warnings)");
@@ -116,7 +123,7 @@ public sealed class AuditContext
         if (_sharedFound.TryGetValue(shareKey, out var example) && Renamed(example.Answer, example.User, user) is { } renamed
             && shows(PolicyEvaluator.Decide(Policies.For(user), renamed.Request!)))
             return _answers[key] = renamed;
-        cached = answer();
+        cached = answer(this, user);
         if (cached.Kind == AccessAnswerKind.None) _sharedNone[shareKey] = cached;
         else if (cached.Kind == AccessAnswerKind.Found) _sharedFound[shareKey] = (cached, user);
         return _answers[key] = cached;
@@ -125,7 +132,7 @@ public sealed class AuditContext
     /// <summary>The request of another user's answer, made by <paramref name="to"/>: principal, identity keys and own-user resources renamed.</summary>
     private static AccessAnswer? Renamed(AccessAnswer answer, IamUser from, IamUser to)
     {
-        if (answer.Request is not { } request || !PrincipalIdentity.TryParse(to.Arn, out var principal)) return null;
+        if (answer.Request is not { } request || to.Principal is not { } principal) return null;
         var context = request.Context.Clone();
         if (context.Contains("aws:username")) context.Set("aws:username", to.Name);
         if (context.Contains("aws:userid")) context.Set("aws:userid", to.UserId.Length > 0 ? to.UserId : "AIDAEXAMPLE");

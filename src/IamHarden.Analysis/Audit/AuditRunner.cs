@@ -54,12 +54,16 @@ public static class AuditRunner
         if (mfa == GuardStatus.Yes && user.HasConsolePassword && user.HasActiveAccessKeys)
             mfa = ToStatus(context.AllowedWithoutMfa(user, CredentialKind.AccessKeys));
         var ip = context.AllowedRanges.Count == 0 ? GuardStatus.Unknown : ToStatus(context.AllowedFromOutside(user));
-        var lastUsed = user.Credentials is { } c
-            ? new[] { c.PasswordLastUsed }.Concat(c.AccessKeys.Select(k => k.LastUsed)).Where(d => d is not null).Max()
-            : null;
+        DateTimeOffset? lastUsed = null;
+        if (user.Credentials is { } c)
+        {
+            lastUsed = c.PasswordLastUsed;
+            foreach (var key in c.AccessKeys)
+                if (key.LastUsed is { } used && (lastUsed is null || used > lastUsed)) lastUsed = used;
+        }
         return new UserStatus(user, user.HasConsolePassword, user.HasMfa, mfa, ip,
             context.PrivilegedAccess(user).Kind == AccessAnswerKind.Found, context.IsBreakGlass(user),
-            user.ActiveAccessKeys.ToList(), lastUsed, user.GroupNames, context.Policies.Describe(user));
+            user.ActiveAccessKeys, lastUsed, user.GroupNames, context.Policies.Describe(user));
     }
 
     private static GuardStatus ToStatus(AccessAnswer answer) => answer.Kind switch

@@ -64,7 +64,14 @@ internal sealed class NamesInPolicy
     }
 
     /// <summary>True when the policy reads principal tags, names <paramref name="userName"/>, or has a wildcard word that matches it.</summary>
-    public bool MayName(string userName) =>
-        _readsPrincipalTags || _words.Contains(userName) || _globsStartingWild.Any(g => g.IsMatch(userName))
-        || (userName.Length > 0 && _globsByFirst.TryGetValue(userName[0], out var globs) && globs.Any(g => g.IsMatch(userName)));
+    public bool MayName(string userName)
+    {
+        if (_readsPrincipalTags || _words.Contains(userName)) return true;
+        foreach (var glob in _globsStartingWild)
+            if (glob.IsMatch(userName)) return true;
+        if (userName.Length > 0 && _globsByFirst.TryGetValue(userName[0], out var globs))
+            foreach (var glob in globs)
+                if (glob.IsMatch(userName)) return true;
+        return false;
+    }
 }

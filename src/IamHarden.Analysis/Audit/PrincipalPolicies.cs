@@ -13,11 +13,18 @@ public sealed class PrincipalPolicies
 {
     private readonly AccountSnapshot _snapshot;
     private readonly IReadOnlyList<CompiledPolicy> _scps;
-    private readonly Dictionary<string, CompiledPolicy> _managed = new(StringComparer.Ordinal);
+    private readonly Dictionary<(PolicyKind Kind, string Arn), CompiledPolicy> _managed = new();
+    // Fingerprints are made of small numbers, one per distinct policy, rather than the policies'
+    // ARNs and texts: short to build, compare and hash, and a user's costs one short string.
+    private readonly Dictionary<string, int> _managedIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _boundaryIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inlineIds = new(StringComparer.Ordinal);
+    private int _nextId;
+    private readonly Dictionary<string, string[]> _groupDescriptions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (PolicySet Set, string Fingerprint, bool Undetermined)> _byUser = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PolicySet> _byFingerprint = new(StringComparer.Ordinal);
     private readonly Dictionary<PolicyDocument, Dictionary<string, CompiledPolicy>> _inline = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<PolicyDocument, string> _inlineKeys = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<PolicyDocument, (string Name, string Key)> _inlineKeys = new(ReferenceEqualityComparer.Instance);
 
     public PrincipalPolicies(AccountSnapshot snapshot, IReadOnlyList<CompiledPolicy> serviceControlPolicies)
     {
@@ -38,40 +45,49 @@ public sealed class PrincipalPolicies
     public IReadOnlyList<string> Describe(IamUser user)
     {
         var names = new List<string>();
-        names.AddRange(user.InlinePolicies.Select(p => $"{p.Name} (inline)"));
-        names.AddRange(user.AttachedPolicies.Select(p => $"{p.Name} (attached)"));
-        foreach (var groupName in user.GroupNames)
-        {
-            if (_snapshot.FindGroup(groupName) is not { } group) { names.Add($"group {groupName} (not described in the snapshot)"); continue; }
-            names.AddRange(group.InlinePolicies.Select(p => $"{p.Name} (inline, group {group.Name})"));
-            names.AddRange(group.AttachedPolicies.Select(p => $"{p.Name} (group {group.Name})"));
-        }
+        foreach (var p in user.InlinePolicies) names.Add($"{p.Name} (inline)");
+        foreach (var p in user.AttachedPolicies) names.Add($"{p.Name} (attached)");
+        // A group's lines are the same for every member: made once per group.
+        foreach (var groupName in user.GroupNames) names.AddRange(DescribeGroup(groupName));
         if (user.PermissionsBoundaryArn is { } boundary) names.Add($"{boundary.Split('/')[^1]} (permissions boundary)");
         return names;
+    }
+
+    private string[] DescribeGroup(string groupName)
+    {
+        if (_groupDescriptions.TryGetValue(groupName, out var known)) return known;
+        if (_snapshot.FindGroup(groupName) is not { } group) known = [$"group {groupName} (not described in the snapshot)"];
+        else known = [.. group.InlinePolicies.Select(p => $"{p.Name} (inline, group {group.Name})"), .. group.AttachedPolicies.Select(p => $"{p.Name} (group {group.Name})")];
+        return _groupDescriptions[groupName] = known;
     }
 
     private (PolicySet Set, string Fingerprint, bool Undetermined) Resolve(IamUser user)
     {
         if (_byUser.TryGetValue(user.Arn, out var cached)) return cached;
         var identity = new List<CompiledPolicy>();
-        var keys = new List<string>();
+        var keys = new List<int>();
         bool undetermined = _snapshot.UnparsablePolicyHolders.Contains(user.Arn);
-        foreach (var p in user.InlinePolicies) { identity.Add(Inline(p)); keys.Add(InlineKey(p)); }
+        foreach (var p in user.InlinePolicies) { identity.Add(Inline(p)); keys.Add(InlineId(p)); }
         foreach (var a in user.AttachedPolicies) undetermined |= !AddManaged(a.Arn, identity, keys);
-        foreach (var groupName in user.GroupNames.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var groupNames = user.GroupNames.ToArray();
+        Array.Sort(groupNames, StringComparer.Ordinal);
+        for (int g = 0; g < groupNames.Length; g++)
         {
+            var groupName = groupNames[g];
+            if (g > 0 && groupName == groupNames[g - 1]) continue; // a group listed twice counts once
             if (_snapshot.FindGroup(groupName) is not { } group) { undetermined = true; continue; }
             undetermined |= _snapshot.UnparsablePolicyHolders.Contains(group.Arn);
-            foreach (var p in group.InlinePolicies) { identity.Add(Inline(p)); keys.Add(InlineKey(p)); }
+            foreach (var p in group.InlinePolicies) { identity.Add(Inline(p)); keys.Add(InlineId(p)); }
             foreach (var a in group.AttachedPolicies) undetermined |= !AddManaged(a.Arn, identity, keys);
         }
         CompiledPolicy? boundary = null;
         if (user.PermissionsBoundaryArn is { } boundaryArn)
         {
-            if (Managed(boundaryArn, PolicyKind.PermissionsBoundary) is { } b) { boundary = b; keys.Add("b:" + boundaryArn); }
+            if (Managed(boundaryArn, PolicyKind.PermissionsBoundary) is { } b) { boundary = b; keys.Add(Id(_boundaryIds, boundaryArn)); }
             else undetermined = true;
         }
-        var fingerprint = string.Join("|", keys.Order(StringComparer.Ordinal));
+        keys.Sort();
+        var fingerprint = string.Join(",", keys);
         if (!_byFingerprint.TryGetValue(fingerprint, out var set))
         {
             set = new PolicySet
@@ -87,28 +103,36 @@ public sealed class PrincipalPolicies
         return result;
     }
 
+    private int Id(Dictionary<string, int> ids, string key)
+    {
+        if (!ids.TryGetValue(key, out var id)) ids[key] = id = _nextId++;
+        return id;
+    }
+
+    private int InlineId(InlinePolicy policy) => Id(_inlineIds, InlineKey(policy));
+
     /// <summary>Inline policies are keyed by content: many principals carry identical copies, and they should share results.</summary>
     private string InlineKey(InlinePolicy policy)
     {
-        if (!_inlineKeys.TryGetValue(policy.Document, out var key) || !key.StartsWith("i:" + policy.Name + ":", StringComparison.Ordinal))
+        if (!_inlineKeys.TryGetValue(policy.Document, out var known) || known.Name != policy.Name)
         {
-            key = "i:" + policy.Name + ":" + PolicyPrinter.Print(policy.Document, indented: false);
-            _inlineKeys[policy.Document] = key;
+            known = (policy.Name, "i:" + policy.Name + ":" + PolicyPrinter.Print(policy.Document, indented: false));
+            _inlineKeys[policy.Document] = known;
         }
-        return key;
+        return known.Key;
     }
 
-    private bool AddManaged(string arn, List<CompiledPolicy> identity, List<string> keys)
+    private bool AddManaged(string arn, List<CompiledPolicy> identity, List<int> keys)
     {
         if (Managed(arn, PolicyKind.Identity) is not { } policy) return false;
         identity.Add(policy);
-        keys.Add("m:" + arn);
+        keys.Add(Id(_managedIds, arn));
         return true;
     }
 
     private CompiledPolicy? Managed(string arn, PolicyKind kind)
     {
-        var key = kind + ":" + arn;
+        var key = (kind, arn);
         if (_managed.TryGetValue(key, out var compiled)) return compiled;
         if (!_snapshot.ManagedPolicies.TryGetValue(arn, out var policy)) return null;
         var document = kind == PolicyKind.Identity ? policy.Document : policy.Document with { Kind = kind };

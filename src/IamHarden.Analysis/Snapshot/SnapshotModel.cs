@@ -44,7 +44,20 @@ public sealed record CredentialReportRow(
     int LineNumber)
 {
     public bool IsRoot => User == "<root_account>";
-    public IEnumerable<AccessKeyInfo> ActiveKeys => AccessKeys.Where(k => k.Active);
+
+    // Every check asks; made once. It remembers its source because `with` copies private fields too.
+    private (IReadOnlyList<AccessKeyInfo> Source, IReadOnlyList<AccessKeyInfo> Active)? _activeKeys;
+
+    public IReadOnlyList<AccessKeyInfo> ActiveKeys
+    {
+        get
+        {
+            if (_activeKeys is { } known && ReferenceEquals(known.Source, AccessKeys)) return known.Active;
+            var active = AccessKeys.Where(k => k.Active).ToArray();
+            _activeKeys = (AccessKeys, active);
+            return active;
+        }
+    }
 }
 
 /// <summary>An IAM user with everything the audit needs: policies, groups, boundary, tags and credentials.</summary>
@@ -65,8 +78,23 @@ public sealed record IamUser(
 
     public bool HasConsolePassword => Credentials?.PasswordEnabled == true;
     public bool HasMfa => Credentials?.MfaActive == true;
-    public IEnumerable<AccessKeyInfo> ActiveAccessKeys => Credentials?.ActiveKeys ?? [];
-    public bool HasActiveAccessKeys => ActiveAccessKeys.Any();
+    public IReadOnlyList<AccessKeyInfo> ActiveAccessKeys => Credentials?.ActiveKeys ?? [];
+    public bool HasActiveAccessKeys => ActiveAccessKeys.Count > 0;
+
+    // Parsed once (every question of the audit makes requests as the user); remembers its ARN because `with` copies it.
+    private (string Arn, Core.Evaluation.PrincipalIdentity? Principal)? _principal;
+
+    /// <summary>The user as the caller of a request; null when <see cref="Arn"/> is not a principal ARN.</summary>
+    public Core.Evaluation.PrincipalIdentity? Principal
+    {
+        get
+        {
+            if (_principal is { } known && ReferenceEquals(known.Arn, Arn)) return known.Principal;
+            var principal = Core.Evaluation.PrincipalIdentity.TryParse(Arn, out var parsed) ? parsed : null;
+            _principal = (Arn, principal);
+            return principal;
+        }
+    }
 }
 
 /// <summary>The account password policy (GetAccountPasswordPolicy).</summary>

@@ -5,6 +5,7 @@ using IamHarden.Analysis.Guardrails;
 using IamHarden.Core.Catalog;
 using IamHarden.Core.Evaluation;
 using IamHarden.Core.Policy;
+using IamHarden.Core.Values;
 
 namespace IamHarden.Analysis.Audit.Access;
 
@@ -127,7 +128,8 @@ internal sealed class CandidateActions
     /// <summary>Every statement of the set (identity, boundary, SCPs).</summary>
     public IReadOnlyList<Statement> Statements { get; }
 
-    private readonly Dictionary<string, PolicySet?> _denials = new(StringComparer.Ordinal);
+    // By the set's identity: the questions pass the same few sets of keys for every user.
+    private readonly Dictionary<IReadOnlySet<string>, PolicySet?> _denials = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// The set's Deny statements on every resource whose conditions read only <paramref name="fixedKeys"/>
@@ -136,17 +138,35 @@ internal sealed class CandidateActions
     /// </summary>
     public PolicySet? FixedKeyDenial(IReadOnlySet<string> fixedKeys)
     {
-        var key = string.Join(",", fixedKeys.Order(StringComparer.OrdinalIgnoreCase));
         lock (_denials)
         {
-            if (_denials.TryGetValue(key, out var known)) return known;
+            if (_denials.TryGetValue(fixedKeys, out var known)) return known;
             var denies = Statements.Where(s => s.Effect == Effect.Deny && s.Resources is { IsNegated: false } r && r.ContainsWildcardOnly
                 && s.Conditions.All(c => fixedKeys.Contains(c.Key.Value) && !c.Values.Any(v => v.Value.Contains("${", StringComparison.Ordinal)))).ToList();
             // Each statement compiled on its own (shared across sets): an explicit deny by any of them is the same decision.
             PolicySet? denial = denies.Count == 0 ? null : PolicySet.OfIdentity([.. denies.Select(StatementAlone.Of)]);
-            return _denials[key] = denial;
+            return _denials[fixedKeys] = denial;
         }
     }
+
+    private readonly Dictionary<string, IReadOnlyList<IpRange>> _ranges = new(StringComparer.OrdinalIgnoreCase);
+    private IReadOnlyList<string>? _addresses;
+
+    /// <summary>The ranges of every IpAddress/NotIpAddress condition on <paramref name="key"/> (the same for every user of the set).</summary>
+    public IReadOnlyList<IpRange> RangesNamedByPolicies(string key)
+    {
+        lock (_ranges)
+        {
+            if (_ranges.TryGetValue(key, out var known)) return known;
+            return _ranges[key] = Statements.SelectMany(s => s.Conditions)
+                .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals(key, StringComparison.OrdinalIgnoreCase))
+                .SelectMany(c => c.Values).SelectMany(v => IpRange.TryParse(v.Value, out var r) ? [r] : Array.Empty<IpRange>()).ToArray();
+        }
+    }
+
+    /// <summary>An address inside each aws:SourceIp range the policies name (for "from an approved network").</summary>
+    public IReadOnlyList<string> AddressesNamedByPolicies() =>
+        _addresses ??= RangesNamedByPolicies("aws:SourceIp").Select(r => r.Network.BaseAddress.ToString()).Distinct().ToArray();
 
     /// <summary>One action per class, then the future-action probes.</summary>
     public IEnumerable<string> All => _classes.Value.All.Concat(_classes.Value.FutureActions);

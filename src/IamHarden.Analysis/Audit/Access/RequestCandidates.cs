@@ -30,7 +30,7 @@ internal sealed class RequestCandidates
         _user = user;
         _account = user.Arn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
         _statements = actions.Statements;
-        Principal = PrincipalIdentity.TryParse(user.Arn, out var p) ? p : PrincipalIdentity.DefaultUser;
+        Principal = user.Principal ?? PrincipalIdentity.DefaultUser;
     }
 
     public PrincipalIdentity Principal { get; }
@@ -111,33 +111,53 @@ internal sealed class RequestCandidates
 
     private RequestContext MakeBaseContext(DateTimeOffset now)
     {
+        var shared = SharedValues.For(now, _account);
         var context = new RequestContext()
             .Set("aws:username", _user.Name)
             .Set("aws:userid", _user.UserId.Length > 0 ? _user.UserId : "AIDAEXAMPLE")
             .Set("aws:PrincipalArn", _user.Arn)
-            .Set("aws:PrincipalAccount", _account)
-            .Set("aws:PrincipalType", "User")
-            .Set("aws:SecureTransport", "true")
-            .Set("aws:ViaAWSService", "false")
-            .Set("aws:RequestedRegion", "us-east-1")
-            .Set("aws:CurrentTime", now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"))
-            .Set("aws:EpochTime", now.ToUnixTimeSeconds().ToString());
+            .Set("aws:PrincipalAccount", shared.Account)
+            .Set("aws:PrincipalType", SharedValues.User)
+            .Set("aws:SecureTransport", SharedValues.True)
+            .Set("aws:ViaAWSService", SharedValues.False)
+            .Set("aws:RequestedRegion", SharedValues.Region)
+            .Set("aws:CurrentTime", shared.CurrentTime)
+            .Set("aws:EpochTime", shared.EpochTime);
         foreach (var (key, value) in _user.Tags) context.Set("aws:PrincipalTag/" + key, value);
         return context;
     }
 
+    /// <summary>
+    /// The values every user's base context shares: one object each (the last audit time and
+    /// account asked for), so that a date is parsed once for all users, not once per user.
+    /// </summary>
+    private sealed record SharedValues(DateTimeOffset Now, string AccountId, ContextValue Account, ContextValue CurrentTime, ContextValue EpochTime)
+    {
+        public static readonly ContextValue User = ContextValue.Single("User");
+        public static readonly ContextValue True = ContextValue.Single("true");
+        public static readonly ContextValue False = ContextValue.Single("false");
+        public static readonly ContextValue Region = ContextValue.Single("us-east-1");
+
+        private static SharedValues? _last;
+
+        public static SharedValues For(DateTimeOffset now, string account)
+        {
+            if (_last is { } last && last.Now == now && last.AccountId == account) return last;
+            return _last = new SharedValues(now, account, ContextValue.Single(account),
+                ContextValue.Single(now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ")), ContextValue.Single(now.ToUnixTimeSeconds().ToString()));
+        }
+    }
+
     /// <summary>Addresses inside the ranges the policies mention (for "from an approved network").</summary>
-    public IEnumerable<string> AddressesNamedByPolicies() =>
-        RangesNamedByPolicies("aws:SourceIp").Select(r => r.Network.BaseAddress.ToString()).Distinct();
+    public IReadOnlyList<string> AddressesNamedByPolicies() => _actions.AddressesNamedByPolicies();
 
     /// <summary>The ranges of every IpAddress/NotIpAddress condition on <paramref name="key"/>.</summary>
-    public IEnumerable<IpRange> RangesNamedByPolicies(string key) =>
-        _statements.SelectMany(s => s.Conditions)
-            .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals(key, StringComparison.OrdinalIgnoreCase))
-            .SelectMany(c => c.Values).SelectMany(v => IpRange.TryParse(v.Value, out var r) ? [r] : Array.Empty<IpRange>());
+    public IReadOnlyList<IpRange> RangesNamedByPolicies(string key) => _actions.RangesNamedByPolicies(key);
 
     private string Instantiate(string pattern)
     {
+        // Most resources name no variable and no wildcard: they are what they say (unless the partition is left empty).
+        if (pattern.AsSpan().IndexOfAny('$', '*', '?') < 0 && !pattern.StartsWith("arn::", StringComparison.Ordinal)) return pattern;
         var text = pattern
             .Replace("${aws:username}", _user.Name, StringComparison.OrdinalIgnoreCase)
             .Replace("${aws:userid}", _user.UserId, StringComparison.OrdinalIgnoreCase)

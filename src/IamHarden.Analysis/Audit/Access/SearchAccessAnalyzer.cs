@@ -22,29 +22,95 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     private CandidateActions Candidates(PolicySet policies) => _candidates.GetOrAdd(policies, p => new CandidateActions(p));
 
-    /// <summary>The last user's candidates per policy set: a user's questions come one after another, and share them.</summary>
-    private readonly ReferenceCache<PolicySet, RequestCandidates> _lastCandidates = new();
+    /// <summary>
+    /// The last user's candidates: a user's questions come one after another (the matrix and each
+    /// check ask them together), and share them. Only the last is kept, so that they die young.
+    /// </summary>
+    private LastCandidates? _lastCandidates;
+
+    /// <summary>One object, so that another thread reads either the old pair or the new one.</summary>
+    private sealed record LastCandidates(PolicySet Policies, RequestCandidates Candidates);
 
     private RequestCandidates CandidatesFor(PolicySet policies, IamUser user)
     {
-        if (_lastCandidates.TryGet(policies, out var last) && ReferenceEquals(last.User, user)) return last;
+        if (_lastCandidates is { } last && ReferenceEquals(last.Policies, policies) && ReferenceEquals(last.Candidates.User, user)) return last.Candidates;
         var made = new RequestCandidates(Candidates(policies), user);
-        _lastCandidates.Set(policies, made);
+        _lastCandidates = new LastCandidates(policies, made);
         return made;
     }
 
     private const string Note = "searched realistic requests over the whole action catalog (not a proof: install libz3 for one)";
 
+    // Values every user's requests share (the audit time, addresses, flags): made once, so that
+    // their typed readings (an address, a date) are parsed once for all requests too.
+    private readonly Dictionary<string, ContextValue> _sharedValues = new(StringComparer.Ordinal);
+    private string? _tokenIssueTime;
+
+    private ContextValue Shared(string value)
+    {
+        lock (_sharedValues)
+        {
+            if (!_sharedValues.TryGetValue(value, out var shared)) _sharedValues[value] = shared = ContextValue.Single(value);
+            return shared;
+        }
+    }
+
+    private string TokenIssueTime => _tokenIssueTime ??= now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ");
+
+    /// <summary>The blanket-deny question keys, per credential kind and enrolment list (the same lists are passed for every user).</summary>
+    private readonly Dictionary<(CredentialKind, IReadOnlyList<string>), string> _mfaQuestions = new(new ListIdentity());
+
+    private sealed class ListIdentity : IEqualityComparer<(CredentialKind Kind, IReadOnlyList<string> List)>
+    {
+        public bool Equals((CredentialKind Kind, IReadOnlyList<string> List) x, (CredentialKind Kind, IReadOnlyList<string> List) y) => x.Kind == y.Kind && ReferenceEquals(x.List, y.List);
+        public int GetHashCode((CredentialKind Kind, IReadOnlyList<string> List) key) => HashCode.Combine(key.Kind, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.List));
+    }
+
+    private string MfaQuestion(CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
+    {
+        lock (_mfaQuestions)
+        {
+            if (!_mfaQuestions.TryGetValue((credentials, enrollmentActions), out var question))
+                _mfaQuestions[(credentials, enrollmentActions)] = question = "mfa:" + credentials + ":" + string.Join(',', enrollmentActions);
+            return question;
+        }
+    }
+
+    private readonly Dictionary<IReadOnlyList<string>, IReadOnlySet<string>> _exempt = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The enrolment actions as a set, once per list (the same list is passed for every user).</summary>
+    private IReadOnlySet<string> Exempt(IReadOnlyList<string> enrollmentActions)
+    {
+        lock (_exempt)
+        {
+            if (!_exempt.TryGetValue(enrollmentActions, out var set))
+                _exempt[enrollmentActions] = set = new HashSet<string>(enrollmentActions, StringComparer.OrdinalIgnoreCase);
+            return set;
+        }
+    }
+
+    /// <summary>The addresses outside the allowed ranges, and the blanket-deny question key, for the last list of ranges asked about (the audit asks with one list).</summary>
+    private (IReadOnlyList<IpRange> Allowed, List<string> Outside, string Question)? _outside;
+
+    private (List<string> Outside, string Question) Outside(IReadOnlyList<IpRange> allowed)
+    {
+        if (_outside is { } known && ReferenceEquals(known.Allowed, allowed)) return (known.Outside, known.Question);
+        var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
+        var question = "ip:" + string.Join(',', allowed);
+        _outside = (allowed, outside, question);
+        return (outside, question);
+    }
+
     public AccessAnswer AllowedWithoutMfa(PolicySet policies, IamUser user, CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
     {
         var candidates = CandidatesFor(policies, user);
-        var exempt = new HashSet<string>(enrollmentActions, StringComparer.OrdinalIgnoreCase);
+        var exempt = Exempt(enrollmentActions);
         var baseContext = candidates.BaseContext(now);
-        var absent = new List<string>();
-        if (credentials == CredentialKind.ConsoleSession) baseContext.Set("aws:MultiFactorAuthPresent", "false").Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
-        else absent.Add("aws:MultiFactorAuthPresent");
-        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime" };
-        if (BlanketDeny("mfa:" + credentials + ":" + string.Join(',', enrollmentActions), policies, candidates, [baseContext], fixedKeys, exempt))
+        IReadOnlyList<string> absent = [];
+        if (credentials == CredentialKind.ConsoleSession) baseContext.Set("aws:MultiFactorAuthPresent", Shared("false")).Set("aws:TokenIssueTime", Shared(TokenIssueTime));
+        else absent = ["aws:MultiFactorAuthPresent"];
+        var fixedKeys = MfaFixedKeys;
+        if (BlanketDeny(MfaQuestion(credentials, enrollmentActions), policies, candidates, [baseContext], fixedKeys, exempt))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)), fixedKeys, a => !exempt.Contains(a)))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
@@ -55,9 +121,9 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     public AccessAnswer EnrollmentDenied(PolicySet policies, IamUser user, IReadOnlyList<string> requiredActions)
     {
         var candidates = CandidatesFor(policies, user);
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "false");
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("false"));
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
-        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:username", "aws:PrincipalArn" };
+        var fixedKeys = EnrollmentFixedKeys;
         LazyList<RequestContext>? variants = null;
         foreach (var action in requiredActions)
         {
@@ -81,18 +147,19 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     public AccessAnswer AllowedFromOutside(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
         var candidates = CandidatesFor(policies, user);
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60")
-            .Set("aws:TokenIssueTime", now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ"));
-        var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
-        var contexts = outside.Select(a => baseContext.Clone().Set("aws:SourceIp", a)).ToList();
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"))
+            .Set("aws:TokenIssueTime", Shared(TokenIssueTime));
+        var (outside, question) = Outside(allowed);
+        var contexts = new List<RequestContext>(outside.Count + 1);
+        foreach (var address in outside) contexts.Add(baseContext.Clone().Set("aws:SourceIp", Shared(address)));
         // A request through a VPC endpoint carries no aws:SourceIp at all. The endpoint and the private
         // caller address are ones no policy approves: endpoints and ranges a policy lets in are the
         // account's own networks, like allowedCidrs (an attacker can bring an endpoint of their own).
-        contexts.Add(baseContext.Clone().Set("aws:SourceVpce", UnknownVpcEndpoint).Set("aws:SourceVpc", UnknownVpc)
-            .Set("aws:VpcSourceIp", UnapprovedPrivateAddress(candidates)));
+        contexts.Add(baseContext.Clone().Set("aws:SourceVpce", Shared(UnknownVpcEndpoint)).Set("aws:SourceVpc", Shared(UnknownVpc))
+            .Set("aws:VpcSourceIp", Shared(UnapprovedPrivateAddress(candidates))));
         // Where the request comes from is what the question fixes: these keys are never varied.
-        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService", "aws:SourceVpce", "aws:SourceVpc", "aws:VpcSourceIp" };
-        if (BlanketDeny("ip:" + string.Join(',', allowed), policies, candidates, contexts, fixedKeys, NothingExempt))
+        var fixedKeys = OutsideFixedKeys;
+        if (BlanketDeny(question, policies, candidates, contexts, fixedKeys, NothingExempt))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, contexts, fixedKeys, _ => true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
@@ -115,9 +182,9 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     public AccessAnswer PrivilegedAccess(PolicySet policies, IamUser user)
     {
         var candidates = CandidatesFor(policies, user);
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"));
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
-        var fixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var fixedKeys = NothingExempt;
         foreach (var request in Requests(candidates, contexts, fixedKeys, null, privilegeGranting: true))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
                 return AccessAnswer.Found(Minimal(policies, request, fixedKeys), proven: false);
@@ -129,19 +196,25 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         var candidates = CandidatesFor(policies, user);
         var inside = allowed.Select(r => r.Network.BaseAddress.ToString()).Concat(candidates.AddressesNamedByPolicies()).Distinct().ToList();
         if (inside.Count == 0) return AccessAnswer.NotFound(proven: false, "no approved address to compare with");
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", "true").Set("aws:MultiFactorAuthAge", "60");
+        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"));
         int tried = 0;
-        foreach (var request in Requests(candidates, WithAddresses(baseContext, inside), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" }, _ => true))
+        foreach (var request in Requests(candidates, WithAddresses(baseContext, inside), ServiceFixedKeys, _ => true))
         {
             if (PolicyEvaluator.Decide(policies, request) != Decision.Allowed) continue;
-            var viaService = request with { Context = request.Context.Clone().Set("aws:ViaAWSService", "true").Set("aws:SourceIp", "52.94.236.248").SetList("aws:CalledVia", ["cloudformation.amazonaws.com"]) };
+            var viaService = request with { Context = request.Context.Clone().Set("aws:ViaAWSService", Shared("true")).Set("aws:SourceIp", Shared("52.94.236.248")).SetList("aws:CalledVia", ["cloudformation.amazonaws.com"]) };
             if (PolicyEvaluator.Decide(policies, viaService) == Decision.ExplicitDeny) return AccessAnswer.Found(viaService, proven: false);
             if (++tried >= 20) break;
         }
         return AccessAnswer.NotFound(proven: false, Note);
     }
 
-    private static readonly IReadOnlySet<string> NothingExempt = new HashSet<string>();
+    private static readonly IReadOnlySet<string> NothingExempt = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    // The keys each question fixes (never varied by the search), shared by every user's search.
+    private static readonly IReadOnlySet<string> MfaFixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:TokenIssueTime" };
+    private static readonly IReadOnlySet<string> EnrollmentFixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:MultiFactorAuthPresent", "aws:username", "aws:PrincipalArn" };
+    private static readonly IReadOnlySet<string> ServiceFixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService" };
+    private static readonly IReadOnlySet<string> OutsideFixedKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "aws:SourceIp", "aws:ViaAWSService", "aws:SourceVpce", "aws:SourceVpc", "aws:VpcSourceIp" };
     private static readonly string[] ProbeActions = ["s3:GetObject", "ec2:DescribeInstances"];
 
     private const string BlanketNote = "a Deny statement on every action and resource applies to all such requests (checked over the whole action catalog)";
@@ -206,10 +279,10 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         return request with { Context = context };
     }
 
-    private static IEnumerable<RequestContext> WithAddresses(RequestContext baseContext, IEnumerable<string> addresses)
+    private IEnumerable<RequestContext> WithAddresses(RequestContext baseContext, IEnumerable<string> addresses)
     {
         foreach (var address in addresses.Distinct())
-            yield return baseContext.Clone().Set("aws:SourceIp", address);
+            yield return baseContext.Clone().Set("aws:SourceIp", Shared(address));
     }
 
     private static IEnumerable<string> JustOutside(IReadOnlyList<IpRange> ranges)

@@ -30,30 +30,30 @@ public sealed class CredentialsUnused : IAuditCheck
             var credentials = user.Credentials;
             // A break-glass account is unused by design; break_glass_misconfigured holds it to its own rules.
             if (credentials is null || context.IsBreakGlass(user)) continue;
-            var problems = new List<(string En, string Ko)>();
-            var fixes = new List<string>();
+            List<(string En, string Ko)>? problems = null;
+            List<string>? fixes = null;
             if (user.HasConsolePassword)
             {
                 // Never used: measure from when the password was set (or the user created), so new users get their grace period.
                 var since = credentials.PasswordLastUsed ?? credentials.PasswordLastChanged ?? credentials.UserCreationTime;
                 if (since is { } s && (context.AsOf - s).TotalDays > days)
                 {
-                    problems.Add(credentials.PasswordLastUsed is null
+                    (problems ??= []).Add(credentials.PasswordLastUsed is null
                         ? ($"the console password was never used (set {s:yyyy-MM-dd})", $"콘솔 비밀번호가 한 번도 사용되지 않음({s:yyyy-MM-dd} 설정)")
                         : ($"the console password was last used {s:yyyy-MM-dd}", $"콘솔 비밀번호 마지막 사용 {s:yyyy-MM-dd}"));
-                    fixes.Add($"aws iam delete-login-profile --user-name {user.Name}");
+                    (fixes ??= []).Add($"aws iam delete-login-profile --user-name {user.Name}");
                 }
             }
             foreach (var key in user.ActiveAccessKeys)
             {
                 var since = key.LastUsed ?? key.LastRotated ?? credentials.UserCreationTime;
                 if (since is not { } s || (context.AsOf - s).TotalDays <= days) continue;
-                problems.Add(key.LastUsed is null
+                (problems ??= []).Add(key.LastUsed is null
                     ? ($"access key {key.Slot} was never used (created {s:yyyy-MM-dd})", $"액세스 키 {key.Slot}이(가) 한 번도 사용되지 않음({s:yyyy-MM-dd} 생성)")
                     : ($"access key {key.Slot} was last used {s:yyyy-MM-dd}", $"액세스 키 {key.Slot} 마지막 사용 {s:yyyy-MM-dd}"));
-                fixes.Add($"aws iam list-access-keys --user-name {user.Name}  # then: aws iam update-access-key --user-name {user.Name} --access-key-id <KEY_ID> --status Inactive");
+                (fixes ??= []).Add($"aws iam list-access-keys --user-name {user.Name}  # then: aws iam update-access-key --user-name {user.Name} --access-key-id <KEY_ID> --status Inactive");
             }
-            if (problems.Count == 0) continue;
+            if (problems is null || fixes is null) continue;
             yield return new Finding
             {
                 Check = Definition,
