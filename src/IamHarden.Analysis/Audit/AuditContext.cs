@@ -132,11 +132,12 @@ public sealed class AuditContext
     /// <summary>The request of another user's answer, made by <paramref name="to"/>: principal, identity keys and own-user resources renamed.</summary>
     private static AccessAnswer? Renamed(AccessAnswer answer, IamUser from, IamUser to)
     {
-        if (answer.Request is not { } request || to.Principal is not { } principal) return null;
+        var caller = to.Caller;
+        if (answer.Request is not { } request || caller.Principal is not { } principal) return null;
         var context = request.Context.Clone();
-        if (context.Contains("aws:username")) context.Set("aws:username", to.Name);
-        if (context.Contains("aws:userid")) context.Set("aws:userid", to.UserId.Length > 0 ? to.UserId : "AIDAEXAMPLE");
-        if (context.Contains("aws:PrincipalArn")) context.Set("aws:PrincipalArn", to.Arn);
+        if (context.Contains("aws:username")) context.Set("aws:username", caller.UserNameValue);
+        if (context.Contains("aws:userid")) context.Set("aws:userid", caller.UserIdValue);
+        if (context.Contains("aws:PrincipalArn")) context.Set("aws:PrincipalArn", caller.PrincipalArnValue);
         var resource = request.Resource.Replace(from.Arn, to.Arn, StringComparison.Ordinal)
             .Replace(":mfa/" + from.Name, ":mfa/" + to.Name, StringComparison.Ordinal);
         return answer with { Request = request with { Principal = principal, Resource = resource, Context = context } };

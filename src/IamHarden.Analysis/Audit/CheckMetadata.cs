@@ -1,9 +1,44 @@
 namespace IamHarden.Analysis.Audit;
 
-/// <summary>A text in the two languages IamHarden reports in.</summary>
-public sealed record LocalizedText(string En, string Ko)
+/// <summary>
+/// A text in the two languages IamHarden reports in. A finding's text can be made when first
+/// read (<see cref="Later"/>): a report is written in one language, and a large account's audit
+/// would otherwise build and keep both strings for every finding.
+/// </summary>
+public sealed class LocalizedText : IEquatable<LocalizedText>
 {
+    private string? _en, _ko;
+    private readonly Func<string>? _makeEn, _makeKo;
+
+    public LocalizedText(string en, string ko)
+    {
+        _en = en;
+        _ko = ko;
+    }
+
+    private LocalizedText(Func<string> en, Func<string> ko)
+    {
+        _makeEn = en;
+        _makeKo = ko;
+    }
+
+    /// <summary>A text whose strings are made when first read (each once; the makers must not depend on state that changes).</summary>
+    public static LocalizedText Later(Func<string> en, Func<string> ko) => new(en, ko);
+
+    // A race makes the same string twice, which is harmless.
+    public string En => _en ??= _makeEn!();
+
+    public string Ko => _ko ??= _makeKo!();
+
     public string In(string language) => language == "ko" ? Ko : En;
+
+    public bool Equals(LocalizedText? other) => other is not null && En == other.En && Ko == other.Ko;
+
+    public override bool Equals(object? obj) => obj is LocalizedText other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(En, Ko);
+
+    public override string ToString() => En;
 }
 
 /// <summary>

@@ -81,20 +81,50 @@ public sealed record IamUser(
     public IReadOnlyList<AccessKeyInfo> ActiveAccessKeys => Credentials?.ActiveKeys ?? [];
     public bool HasActiveAccessKeys => ActiveAccessKeys.Count > 0;
 
-    // Parsed once (every question of the audit makes requests as the user); remembers its ARN because `with` copies it.
-    private (string Arn, Core.Evaluation.PrincipalIdentity? Principal)? _principal;
+    // Made once (every question of the audit makes requests as the user); it remembers what it
+    // was made from because `with` copies it along.
+    private UserCaller? _caller;
 
-    /// <summary>The user as the caller of a request; null when <see cref="Arn"/> is not a principal ARN.</summary>
-    public Core.Evaluation.PrincipalIdentity? Principal
+    /// <summary>The user as the caller of requests: its principal and the identity keys AWS sets for it.</summary>
+    public UserCaller Caller
     {
         get
         {
-            if (_principal is { } known && ReferenceEquals(known.Arn, Arn)) return known.Principal;
-            var principal = Core.Evaluation.PrincipalIdentity.TryParse(Arn, out var parsed) ? parsed : null;
-            _principal = (Arn, principal);
-            return principal;
+            if (_caller is { } known && ReferenceEquals(known.Arn, Arn) && ReferenceEquals(known.Name, Name) && ReferenceEquals(known.UserId, UserId)) return known;
+            return _caller = new UserCaller(this);
         }
     }
+
+    /// <summary>The user's principal (null when <see cref="Arn"/> is not a principal ARN).</summary>
+    public Core.Evaluation.PrincipalIdentity? Principal => Caller.Principal;
+}
+
+/// <summary>
+/// A user as the caller of requests: the principal, and the values of aws:username, aws:userid
+/// and aws:PrincipalArn — one object each, shared by all of the user's requests.
+/// </summary>
+public sealed class UserCaller
+{
+    internal UserCaller(IamUser user)
+    {
+        Name = user.Name;
+        UserId = user.UserId;
+        Arn = user.Arn;
+        Principal = Core.Evaluation.PrincipalIdentity.TryParse(user.Arn, out var parsed) ? parsed : null;
+        UserNameValue = Core.Evaluation.ContextValue.Single(user.Name);
+        // Snapshots from older tools may lack the id; requests still carry one.
+        UserIdValue = Core.Evaluation.ContextValue.Single(user.UserId.Length > 0 ? user.UserId : "AIDAEXAMPLE");
+        PrincipalArnValue = Core.Evaluation.ContextValue.Single(user.Arn);
+    }
+
+    internal string Name { get; }
+    internal string UserId { get; }
+    internal string Arn { get; }
+
+    public Core.Evaluation.PrincipalIdentity? Principal { get; }
+    public Core.Evaluation.ContextValue UserNameValue { get; }
+    public Core.Evaluation.ContextValue UserIdValue { get; }
+    public Core.Evaluation.ContextValue PrincipalArnValue { get; }
 }
 
 /// <summary>The account password policy (GetAccountPasswordPolicy).</summary>

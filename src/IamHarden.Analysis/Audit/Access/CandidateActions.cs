@@ -78,30 +78,35 @@ internal sealed class CandidateActions
     /// <summary>The classes of one set of patterns (ids sorted): one action per class, and the future-action probes.</summary>
     private sealed record Classes(int[] PatternIds, List<string> All, List<string> FutureActions);
 
-    private readonly Lazy<(string Key, List<PolicyPatterns> Patterns)> _patterns;
-    private readonly Lazy<Classes> _classes;
-    private readonly Lazy<List<string>> _privilegeGranting;
+    // Made when first needed (plain fields, not Lazy: thousands of sets are alive during an audit;
+    // a race makes the same value twice, and the shared tables keep the first).
+    private readonly PolicySet _policies;
+    private (string Key, List<PolicyPatterns> Patterns)? _patterns;
+    private Classes? _classes;
+    private List<string>? _privilegeGranting;
 
     public CandidateActions(PolicySet policies)
     {
+        _policies = policies;
         Statements = Documents(policies).SelectMany(d => d.Statements).ToList();
         Gate = new ActionGate(policies);
         ResourcesReadRequestKeys = Statements.Any(s => s.Resources is { } r && r.Values.Any(v => ReadsRequestKeys(v.Value)));
-        _patterns = new(() =>
-        {
-            var patterns = Policies(policies).Select(p => PatternsOfPolicy.GetValue(p, Patterns)).ToList();
-            return (string.Join(",", patterns.Select(p => p.Key).Order(StringComparer.Ordinal)), patterns);
-        });
-        // The questions exempt the enrolment actions by name. Each gets a class of its own, so that
-        // an exempt action is never the only representative of a class holding non-exempt ones
-        // ("iam:*MFADevice" covers iam:EnableMFADevice and iam:DeactivateMFADevice alike).
-        _classes = new(() => ClassesByPolicies.GetOrAdd(_patterns.Value.Key, _ => ClassesOfPatterns(MergedIds(_patterns.Value.Patterns))));
-        _privilegeGranting = new(() =>
-        {
-            var ids = _patterns.Value.Patterns.SelectMany(p => p.PrivilegePatterns).Distinct().Order().ToArray();
-            return PrivilegeByPatterns.GetOrAdd(string.Join(",", ids), _ => PrivilegeRepresentatives(ids));
-        });
     }
+
+    private (string Key, List<PolicyPatterns> Patterns) PatternsOfSet()
+    {
+        if (_patterns is { } known) return known;
+        var patterns = Policies(_policies).Select(p => PatternsOfPolicy.GetValue(p, Patterns)).ToList();
+        var made = (string.Join(",", patterns.Select(p => p.Key).Order(StringComparer.Ordinal)), patterns);
+        _patterns = made;
+        return made;
+    }
+
+    // The questions exempt the enrolment actions by name. Each gets a class of its own, so that
+    // an exempt action is never the only representative of a class holding non-exempt ones
+    // ("iam:*MFADevice" covers iam:EnableMFADevice and iam:DeactivateMFADevice alike).
+    private Classes ClassesOfSet() =>
+        _classes ??= ClassesByPolicies.GetOrAdd(PatternsOfSet().Key, _ => ClassesOfPatterns(MergedIds(PatternsOfSet().Patterns)));
 
     /// <summary>
     /// True when a resource pattern uses a policy variable other than the caller's identity
@@ -129,7 +134,7 @@ internal sealed class CandidateActions
     public IReadOnlyList<Statement> Statements { get; }
 
     // By the set's identity: the questions pass the same few sets of keys for every user.
-    private readonly Dictionary<IReadOnlySet<string>, PolicySet?> _denials = new(ReferenceEqualityComparer.Instance);
+    private Dictionary<IReadOnlySet<string>, PolicySet?>? _denials;
 
     /// <summary>
     /// The set's Deny statements on every resource whose conditions read only <paramref name="fixedKeys"/>
@@ -138,8 +143,9 @@ internal sealed class CandidateActions
     /// </summary>
     public PolicySet? FixedKeyDenial(IReadOnlySet<string> fixedKeys)
     {
-        lock (_denials)
+        lock (Statements)
         {
+            _denials ??= new(ReferenceEqualityComparer.Instance);
             if (_denials.TryGetValue(fixedKeys, out var known)) return known;
             var denies = Statements.Where(s => s.Effect == Effect.Deny && s.Resources is { IsNegated: false } r && r.ContainsWildcardOnly
                 && s.Conditions.All(c => fixedKeys.Contains(c.Key.Value) && !c.Values.Any(v => v.Value.Contains("${", StringComparison.Ordinal)))).ToList();
@@ -149,14 +155,15 @@ internal sealed class CandidateActions
         }
     }
 
-    private readonly Dictionary<string, IReadOnlyList<IpRange>> _ranges = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, IReadOnlyList<IpRange>>? _ranges;
     private IReadOnlyList<string>? _addresses;
 
     /// <summary>The ranges of every IpAddress/NotIpAddress condition on <paramref name="key"/> (the same for every user of the set).</summary>
     public IReadOnlyList<IpRange> RangesNamedByPolicies(string key)
     {
-        lock (_ranges)
+        lock (Statements)
         {
+            _ranges ??= new(StringComparer.OrdinalIgnoreCase);
             if (_ranges.TryGetValue(key, out var known)) return known;
             return _ranges[key] = Statements.SelectMany(s => s.Conditions)
                 .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals(key, StringComparison.OrdinalIgnoreCase))
@@ -169,10 +176,18 @@ internal sealed class CandidateActions
         _addresses ??= RangesNamedByPolicies("aws:SourceIp").Select(r => r.Network.BaseAddress.ToString()).Distinct().ToArray();
 
     /// <summary>One action per class, then the future-action probes.</summary>
-    public IEnumerable<string> All => _classes.Value.All.Concat(_classes.Value.FutureActions);
+    public IEnumerable<string> All => ClassesOfSet().All.Concat(ClassesOfSet().FutureActions);
 
     /// <summary>One IAM permissions-management action per class (what makes a user an administrator).</summary>
-    public IReadOnlyList<string> PrivilegeGranting => _privilegeGranting.Value;
+    public IReadOnlyList<string> PrivilegeGranting
+    {
+        get
+        {
+            if (_privilegeGranting is { } known) return known;
+            var ids = PatternsOfSet().Patterns.SelectMany(p => p.PrivilegePatterns).Distinct().Order().ToArray();
+            return _privilegeGranting = PrivilegeByPatterns.GetOrAdd(string.Join(",", ids), _ => PrivilegeRepresentatives(ids));
+        }
+    }
 
     /// <summary>IAM actions that change who may do what (permissions management): whoever may call one can make themselves an administrator.</summary>
     public static bool IsPrivilegeGranting(ActionDefinition action) => action.Service.Prefix == "iam" && action.AccessLevel == AccessLevel.PermissionsManagement;

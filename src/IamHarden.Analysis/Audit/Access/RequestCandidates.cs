@@ -112,10 +112,11 @@ internal sealed class RequestCandidates
     private RequestContext MakeBaseContext(DateTimeOffset now)
     {
         var shared = SharedValues.For(now, _account);
+        var caller = _user.Caller;
         var context = new RequestContext()
-            .Set("aws:username", _user.Name)
-            .Set("aws:userid", _user.UserId.Length > 0 ? _user.UserId : "AIDAEXAMPLE")
-            .Set("aws:PrincipalArn", _user.Arn)
+            .Set("aws:username", caller.UserNameValue)
+            .Set("aws:userid", caller.UserIdValue)
+            .Set("aws:PrincipalArn", caller.PrincipalArnValue)
             .Set("aws:PrincipalAccount", shared.Account)
             .Set("aws:PrincipalType", SharedValues.User)
             .Set("aws:SecureTransport", SharedValues.True)

@@ -36,8 +36,8 @@ public sealed class AccessKeyNotRotated : IAuditCheck
                 {
                     Check = Definition,
                     Subject = user.Arn,
-                    Message = new($"Access key {key.Slot} of user {user.Name} is {age} days old (created {rotated:yyyy-MM-dd}; limit {maxAge}).",
-                        $"사용자 {user.Name}의 액세스 키 {key.Slot}이(가) {age}일 되었습니다({rotated:yyyy-MM-dd} 생성, 기준 {maxAge}일)."),
+                    Message = LocalizedText.Later(() => $"Access key {key.Slot} of user {user.Name} is {age} days old (created {rotated:yyyy-MM-dd}; limit {maxAge}).",
+                        () => $"사용자 {user.Name}의 액세스 키 {key.Slot}이(가) {age}일 되었습니다({rotated:yyyy-MM-dd} 생성, 기준 {maxAge}일)."),
                 };
             }
         }

@@ -30,8 +30,8 @@ public sealed class AutomationUser : IAuditCheck
             {
                 Check = Definition,
                 Subject = user.Arn,
-                Message = new($"User {user.Name} has active access keys and no console password: an automation account that should be a role.",
-                    $"사용자 {user.Name}은(는) 콘솔 비밀번호 없이 활성 액세스 키만 있는 자동화 계정으로, 역할로 전환해야 합니다."),
+                Message = LocalizedText.Later(() => $"User {user.Name} has active access keys and no console password: an automation account that should be a role.",
+                    () => $"사용자 {user.Name}은(는) 콘솔 비밀번호 없이 활성 액세스 키만 있는 자동화 계정으로, 역할로 전환해야 합니다."),
             };
         }
     }

@@ -31,8 +31,8 @@ public sealed class ConsoleMfaEnabled : IAuditCheck
             {
                 Check = Definition,
                 Subject = user.Arn,
-                Message = new($"User {user.Name} can sign in to the console with a password but has no MFA device.",
-                    $"사용자 {user.Name}은(는) 비밀번호로 콘솔에 로그인할 수 있으나 MFA 디바이스가 없습니다."),
+                Message = LocalizedText.Later(() => $"User {user.Name} can sign in to the console with a password but has no MFA device.",
+                    () => $"사용자 {user.Name}은(는) 비밀번호로 콘솔에 로그인할 수 있으나 MFA 디바이스가 없습니다."),
             };
         }
     }

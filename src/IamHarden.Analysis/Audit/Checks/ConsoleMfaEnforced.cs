@@ -43,13 +43,12 @@ public sealed class ConsoleMfaEnforced : IAuditCheck
                     : ("long-term access keys (aws:MultiFactorAuthPresent absent)", "장기 액세스 키(aws:MultiFactorAuthPresent 없음)");
                 if (answer.Kind == AccessAnswerKind.Found)
                 {
-                    var example = CounterexampleText.Describe(answer);
                     yield return new Finding
                     {
                         Check = Definition,
                         Subject = user.Arn,
-                        Message = new($"User {user.Name} can work with {how.Item1}: {example} is allowed.",
-                            $"사용자 {user.Name}은(는) {how.Item2}으로 작업할 수 있습니다: {example} 요청이 허용됩니다."),
+                        Message = LocalizedText.Later(() => $"User {user.Name} can work with {how.Item1}: {CounterexampleText.Describe(answer)} is allowed.",
+                            () => $"사용자 {user.Name}은(는) {how.Item2}으로 작업할 수 있습니다: {CounterexampleText.Describe(answer)} 요청이 허용됩니다."),
                         Counterexample = CounterexampleText.From(answer, $"allowed with {how.Item1}", user),
                     };
                     break; // one finding per user: the console case already shows MFA is not enforced
@@ -61,8 +60,8 @@ public sealed class ConsoleMfaEnforced : IAuditCheck
                         Check = Definition,
                         Subject = user.Arn,
                         SeverityOverride = Severity.Info,
-                        Message = new($"Whether MFA is enforced for user {user.Name} could not be determined: {answer.Note}.",
-                            $"사용자 {user.Name}의 MFA 강제 여부를 판단할 수 없습니다: {answer.Note}."),
+                        Message = LocalizedText.Later(() => $"Whether MFA is enforced for user {user.Name} could not be determined: {answer.Note}.",
+                            () => $"사용자 {user.Name}의 MFA 강제 여부를 판단할 수 없습니다: {answer.Note}."),
                     };
                     break;
                 }

@@ -58,8 +58,8 @@ public sealed class CredentialsUnused : IAuditCheck
             {
                 Check = Definition,
                 Subject = user.Arn,
-                Message = new($"User {user.Name} has credentials unused for more than {days} days: {string.Join("; ", problems.Select(p => p.En))}.",
-                    $"사용자 {user.Name}에 {days}일 넘게 사용하지 않은 자격 증명이 있습니다: {string.Join("; ", problems.Select(p => p.Ko))}."),
+                Message = LocalizedText.Later(() => $"User {user.Name} has credentials unused for more than {days} days: {string.Join("; ", problems.Select(p => p.En))}.",
+                    () => $"사용자 {user.Name}에 {days}일 넘게 사용하지 않은 자격 증명이 있습니다: {string.Join("; ", problems.Select(p => p.Ko))}."),
                 FixCommand = string.Join("\n", fixes.Distinct()),
             };
         }

@@ -47,13 +47,12 @@ public sealed class IpRestrictionEnforced : IAuditCheck
             var answer = context.AllowedFromOutside(user);
             if (answer.Kind == AccessAnswerKind.Found)
             {
-                var example = CounterexampleText.Describe(answer);
                 yield return new Finding
                 {
                     Check = Definition,
                     Subject = user.Arn,
-                    Message = new($"User {user.Name} can act from outside the approved networks: {example} is allowed.",
-                        $"사용자 {user.Name}은(는) 승인된 네트워크 밖에서 작업할 수 있습니다: {example} 요청이 허용됩니다."),
+                    Message = LocalizedText.Later(() => $"User {user.Name} can act from outside the approved networks: {CounterexampleText.Describe(answer)} is allowed.",
+                        () => $"사용자 {user.Name}은(는) 승인된 네트워크 밖에서 작업할 수 있습니다: {CounterexampleText.Describe(answer)} 요청이 허용됩니다."),
                     Counterexample = CounterexampleText.From(answer, "allowed from outside allowedCidrs", user),
                 };
             }
@@ -64,8 +63,8 @@ public sealed class IpRestrictionEnforced : IAuditCheck
                     Check = Definition,
                     Subject = user.Arn,
                     SeverityOverride = Severity.Info,
-                    Message = new($"Whether user {user.Name} is IP-restricted could not be determined: {answer.Note}.",
-                        $"사용자 {user.Name}의 IP 제한 여부를 판단할 수 없습니다: {answer.Note}."),
+                    Message = LocalizedText.Later(() => $"Whether user {user.Name} is IP-restricted could not be determined: {answer.Note}.",
+                        () => $"사용자 {user.Name}의 IP 제한 여부를 판단할 수 없습니다: {answer.Note}."),
                 };
             }
         }

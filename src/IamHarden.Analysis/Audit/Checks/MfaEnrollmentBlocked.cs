@@ -48,7 +48,7 @@ public sealed class MfaEnrollmentBlocked : IAuditCheck
             {
                 Check = Definition,
                 Subject = user.Arn,
-                Message = new($"User {user.Name} has no MFA device and {what.Item1}.", $"사용자 {user.Name}은(는) MFA 디바이스가 없으며 {what.Item2}."),
+                Message = LocalizedText.Later(() => $"User {user.Name} has no MFA device and {what.Item1}.", () => $"사용자 {user.Name}은(는) MFA 디바이스가 없으며 {what.Item2}."),
                 Counterexample = CounterexampleText.From(answer, "denied although the user needs it to enrol", user),
             };
         }

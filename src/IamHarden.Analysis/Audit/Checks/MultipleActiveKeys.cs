@@ -31,7 +31,7 @@ public sealed class MultipleActiveKeys : IAuditCheck
             {
                 Check = Definition,
                 Subject = user.Arn,
-                Message = new($"User {user.Name} has two active access keys.", $"사용자 {user.Name}에 활성 액세스 키가 2개 있습니다."),
+                Message = LocalizedText.Later(() => $"User {user.Name} has two active access keys.", () => $"사용자 {user.Name}에 활성 액세스 키가 2개 있습니다."),
             };
         }
     }
