@@ -1,5 +1,6 @@
 using IamHarden.Analysis.Audit;
 using IamHarden.Cli.Rendering.Html;
+using Microsoft.Playwright;
 
 namespace IamHarden.Cli.Tests.Html;
 
@@ -48,9 +49,10 @@ public sealed class ReportEdgeTests(ChromiumBrowser browser) : IClassFixture<Chr
 
         var group = page.Locator("details[data-check='console_mfa_enabled']");
         await group.Locator("summary").ClickAsync();
-        Assert.Equal(200, await group.Locator(".finding-table tbody tr").CountAsync());
+        // Rows are made when the group opens and when "more" is pressed: wait for them.
+        await Assertions.Expect(group.Locator(".finding-table tbody tr")).ToHaveCountAsync(200);
         await group.Locator(".more button").ClickAsync();
-        Assert.Equal(Math.Min(400, mfaFindings), await group.Locator(".finding-table tbody tr").CountAsync());
+        await Assertions.Expect(group.Locator(".finding-table tbody tr")).ToHaveCountAsync(Math.Min(400, mfaFindings));
         probe.AssertClean();
     }
 

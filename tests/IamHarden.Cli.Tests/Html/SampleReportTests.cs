@@ -75,10 +75,11 @@ public sealed class SampleReportTests(ChromiumBrowser browser) : IClassFixture<C
         // An opened group lists its high findings only.
         var group = page.Locator($"details[data-check='{highChecks[0]}']");
         await group.Locator("summary").ClickAsync();
-        Assert.Equal(high.Count(f => f.GetProperty("check").GetString() == highChecks[0]), await group.Locator(".finding-table tbody tr").CountAsync());
+        // The rows are made when the group opens: wait for them rather than count at once (that raced).
+        await Assertions.Expect(group.Locator(".finding-table tbody tr")).ToHaveCountAsync(high.Count(f => f.GetProperty("check").GetString() == highChecks[0]));
 
         await page.SelectOptionAsync("#severity-filter", "all");
-        Assert.Equal(json.GetProperty("users").GetArrayLength(), await page.Locator("#matrix-body tr[data-user]").CountAsync());
+        await Assertions.Expect(page.Locator("#matrix-body tr[data-user]")).ToHaveCountAsync(json.GetProperty("users").GetArrayLength());
         probe.AssertClean();
     }
 
@@ -278,8 +279,8 @@ public sealed class SampleReportTests(ChromiumBrowser browser) : IClassFixture<C
         var mfa = report.ChecksRun.Single(c => c.Id == "console_mfa_enabled");
         var group = page.Locator("details[data-check='console_mfa_enabled']");
         await group.Locator("summary").ClickAsync();
-        Assert.Equal(mfa.Remediation.Ko, await group.Locator(".check-text .remediation").TextContentAsync());
-        Assert.Equal(report.Findings.First(f => f.Check.Id == "console_mfa_enabled").Message.Ko, await group.Locator(".finding-table tbody tr td p").First.TextContentAsync());
+        await Assertions.Expect(group.Locator(".check-text .remediation")).ToHaveTextAsync(mfa.Remediation.Ko);
+        await Assertions.Expect(group.Locator(".finding-table tbody tr td p").First).ToHaveTextAsync(report.Findings.First(f => f.Check.Id == "console_mfa_enabled").Message.Ko);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AuditReports.OutputDirectory, "sample-ko.png"), FullPage = true });
 
         await page.ClickAsync("#language-toggle");
