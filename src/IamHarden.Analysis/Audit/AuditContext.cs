@@ -100,10 +100,18 @@ public sealed class AuditContext
     private bool NamedByPolicies(IamUser user)
     {
         var set = Policies.For(user);
-        foreach (var policy in set.Identity.Concat(set.PermissionsBoundary is { } b ? [b] : []).Concat(set.ServiceControlPolicyLevels.SelectMany(l => l)))
-            if (_policyNames.GetOrAdd(policy, p => new NamesInPolicy(p.Document)).MayName(user.Name)) return true;
+        foreach (var policy in set.Identity)
+            if (Names(policy).MayName(user.Name)) return true;
+        if (set.PermissionsBoundary is { } boundary && Names(boundary).MayName(user.Name)) return true;
+        foreach (var level in set.ServiceControlPolicyLevels)
+            foreach (var policy in level)
+                if (Names(policy).MayName(user.Name)) return true;
         return false;
     }
+
+    private static readonly Func<CompiledPolicy, NamesInPolicy> NamesOf = p => new NamesInPolicy(p.Document);
+
+    private NamesInPolicy Names(CompiledPolicy policy) => _policyNames.GetOrAdd(policy, NamesOf);
 
     /// <summary>
     /// Answers a question once per user. Users with the same policies and path get the same

@@ -75,10 +75,10 @@ public sealed class PrincipalPolicies
         {
             var groupName = groupNames[g];
             if (g > 0 && groupName == groupNames[g - 1]) continue; // a group listed twice counts once
-            if (_snapshot.FindGroup(groupName) is not { } group) { undetermined = true; continue; }
-            undetermined |= _snapshot.UnparsablePolicyHolders.Contains(group.Arn);
-            foreach (var p in group.InlinePolicies) { identity.Add(Inline(p)); keys.Add(InlineId(p)); }
-            foreach (var a in group.AttachedPolicies) undetermined |= !AddManaged(a.Arn, identity, keys);
+            var part = GroupPart(groupName);
+            identity.AddRange(part.Policies);
+            keys.AddRange(part.Ids);
+            undetermined |= part.Undetermined;
         }
         CompiledPolicy? boundary = null;
         if (user.PermissionsBoundaryArn is { } boundaryArn)
@@ -103,6 +103,27 @@ public sealed class PrincipalPolicies
         return result;
     }
 
+    /// <summary>What a group adds to each member's policies: worked out once per group, not once per member.</summary>
+    private sealed record GroupPolicies(List<CompiledPolicy> Policies, List<int> Ids, bool Undetermined);
+
+    private readonly Dictionary<string, GroupPolicies> _groups = new(StringComparer.Ordinal);
+
+    private GroupPolicies GroupPart(string groupName)
+    {
+        if (_groups.TryGetValue(groupName, out var known)) return known;
+        var policies = new List<CompiledPolicy>();
+        var ids = new List<int>();
+        bool undetermined;
+        if (_snapshot.FindGroup(groupName) is not { } group) undetermined = true;
+        else
+        {
+            undetermined = _snapshot.UnparsablePolicyHolders.Contains(group.Arn);
+            foreach (var p in group.InlinePolicies) { policies.Add(Inline(p)); ids.Add(InlineId(p)); }
+            foreach (var a in group.AttachedPolicies) undetermined |= !AddManaged(a.Arn, policies, ids);
+        }
+        return _groups[groupName] = new GroupPolicies(policies, ids, undetermined);
+    }
+
     private int Id(Dictionary<string, int> ids, string key)
     {
         if (!ids.TryGetValue(key, out var id)) ids[key] = id = _nextId++;
@@ -122,11 +143,16 @@ public sealed class PrincipalPolicies
         return known.Key;
     }
 
+    /// <summary>Each attached managed policy compiled and numbered once (null when the snapshot does not hold it).</summary>
+    private readonly Dictionary<string, (CompiledPolicy Policy, int Id)?> _attachable = new(StringComparer.Ordinal);
+
     private bool AddManaged(string arn, List<CompiledPolicy> identity, List<int> keys)
     {
-        if (Managed(arn, PolicyKind.Identity) is not { } policy) return false;
-        identity.Add(policy);
-        keys.Add(Id(_managedIds, arn));
+        if (!_attachable.TryGetValue(arn, out var known))
+            _attachable[arn] = known = Managed(arn, PolicyKind.Identity) is { } compiled ? (compiled, Id(_managedIds, arn)) : null;
+        if (known is not { } policy) return false;
+        identity.Add(policy.Policy);
+        keys.Add(policy.Id);
         return true;
     }
 

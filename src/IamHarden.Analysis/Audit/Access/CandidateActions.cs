@@ -31,10 +31,28 @@ internal sealed class CandidateActions
     ];
 
     /// <summary>The whole catalog in preferred order (well-known actions, then well-known services, then the rest; stable).</summary>
-    private static readonly ImmutableArray<ActionDefinition> Ordered = ActionCatalog.Default.AllActions
-        .OrderBy(a => Array.IndexOf(PreferredActions, a.FullName) is var k and >= 0 ? k : PreferredActions.Length)
-        .ThenBy(a => Array.IndexOf(PreferredServices, a.Service.Prefix) is var i and >= 0 ? i : PreferredServices.Length)
-        .ToImmutableArray();
+    private static readonly ImmutableArray<ActionDefinition> Ordered = InPreferredOrder(ActionCatalog.Default.AllActions);
+
+    private static ImmutableArray<ActionDefinition> InPreferredOrder(ImmutableArray<ActionDefinition> actions)
+    {
+        // Looked up by object and prefix, not by full name: the 20,000-odd names are never built for this.
+        var preferredAction = new Dictionary<ActionDefinition, int>(ReferenceEqualityComparer.Instance);
+        for (int k = 0; k < PreferredActions.Length; k++)
+            if (ActionCatalog.Default.FindAction(PreferredActions[k]) is { } found) preferredAction.TryAdd(found, k);
+        var preferredService = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < PreferredServices.Length; i++) preferredService.TryAdd(PreferredServices[i], i);
+        // Sort keys: preferred action, then preferred service, then catalog order (a stable sort).
+        var keys = new long[actions.Length];
+        var items = actions.ToArray();
+        for (int n = 0; n < items.Length; n++)
+        {
+            long k = preferredAction.TryGetValue(items[n], out var a) ? a : PreferredActions.Length;
+            long i = preferredService.TryGetValue(items[n].Service.Prefix, out var b) ? b : PreferredServices.Length;
+            keys[n] = (k * (PreferredServices.Length + 1) + i) * items.Length + n;
+        }
+        Array.Sort(keys, items);
+        return ImmutableArray.Create(items);
+    }
 
     /// <summary>Each action's position in <see cref="Ordered"/>.</summary>
     private static readonly Dictionary<ActionDefinition, int> Rank = RankOf(Ordered);
@@ -165,15 +183,39 @@ internal sealed class CandidateActions
         {
             _ranges ??= new(StringComparer.OrdinalIgnoreCase);
             if (_ranges.TryGetValue(key, out var known)) return known;
-            return _ranges[key] = Statements.SelectMany(s => s.Conditions)
-                .Where(c => c.Operator.Family == ConditionFamily.IpAddress && c.Key.Value.Equals(key, StringComparison.OrdinalIgnoreCase))
-                .SelectMany(c => c.Values).SelectMany(v => IpRange.TryParse(v.Value, out var r) ? [r] : Array.Empty<IpRange>()).ToArray();
+            List<IpRange>? ranges = null;
+            foreach (var statement in Statements)
+                foreach (var condition in statement.Conditions)
+                {
+                    if (condition.Operator.Family != ConditionFamily.IpAddress || !condition.Key.Value.Equals(key, StringComparison.OrdinalIgnoreCase)) continue;
+                    foreach (var value in condition.Values)
+                        if (IpRange.TryParse(value.Value, out var range)) (ranges ??= []).Add(range);
+                }
+            return _ranges[key] = ranges is null ? [] : ranges.ToArray();
         }
     }
 
     /// <summary>An address inside each aws:SourceIp range the policies name (for "from an approved network").</summary>
     public IReadOnlyList<string> AddressesNamedByPolicies() =>
         _addresses ??= RangesNamedByPolicies("aws:SourceIp").Select(r => r.Network.BaseAddress.ToString()).Distinct().ToArray();
+
+    // Whether the gate lets an action through depends on the caller only through Principal
+    // elements, which identity policies, boundaries and SCPs do not have: then it is worked out
+    // once for the set, not for each user.
+    private bool? _gateReadsPrincipal;
+    private string[]? _allowable, _allowablePrivilegeGranting;
+
+    private bool GateReadsPrincipal => _gateReadsPrincipal ??= Statements.Any(s => s.Principal is not null);
+
+    /// <summary>The representatives and probes (<see cref="All"/>) that some request of <paramref name="principal"/> could be allowed.</summary>
+    public IEnumerable<string> AllowableActions(PrincipalIdentity principal) => GateReadsPrincipal
+        ? All.Where(a => Gate.MayBeAllowed(principal, a))
+        : _allowable ??= [.. All.Where(a => Gate.MayBeAllowed(principal, a))];
+
+    /// <summary>The privilege-granting representatives (<see cref="PrivilegeGranting"/>) that some request of <paramref name="principal"/> could be allowed.</summary>
+    public IEnumerable<string> AllowablePrivilegeGranting(PrincipalIdentity principal) => GateReadsPrincipal
+        ? PrivilegeGranting.Where(a => Gate.MayBeAllowed(principal, a))
+        : _allowablePrivilegeGranting ??= [.. PrivilegeGranting.Where(a => Gate.MayBeAllowed(principal, a))];
 
     /// <summary>One action per class, then the future-action probes.</summary>
     public IEnumerable<string> All => ClassesOfSet().All.Concat(ClassesOfSet().FutureActions);

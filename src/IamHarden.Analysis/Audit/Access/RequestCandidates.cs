@@ -39,7 +39,7 @@ internal sealed class RequestCandidates
     public string OwnMfaDeviceArn => $"arn:aws:iam::{_account}:mfa/{_user.Name}";
 
     /// <summary>One representative action per class, then unknown future actions — those the policies can allow at all.</summary>
-    public IEnumerable<string> Actions() => _actions.All.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
+    public IEnumerable<string> Actions() => _actions.AllowableActions(Principal);
 
     /// <summary>The set's Deny statements on every resource that read only <paramref name="fixedKeys"/> (no variables), as a policy set; null when there are none.</summary>
     public PolicySet? FixedKeyDenial(IReadOnlySet<string> fixedKeys) => _actions.FixedKeyDenial(fixedKeys);
@@ -52,7 +52,7 @@ internal sealed class RequestCandidates
         _actions.ResourcesReadRequestKeys || _actions.Gate.MayBeAllowed(Principal, action, resource, identity);
 
     /// <summary>One IAM permissions-management action per class that the policies can allow at all.</summary>
-    public IEnumerable<string> PrivilegeGrantingActions() => _actions.PrivilegeGranting.Where(a => _actions.Gate.MayBeAllowed(Principal, a));
+    public IEnumerable<string> PrivilegeGrantingActions() => _actions.AllowablePrivilegeGranting(Principal);
 
     /// <summary>Resources worth trying for <paramref name="action"/>: named by the policies (instantiated), the action's sample ARN, and "*".</summary>
     public IEnumerable<string> Resources(string action)
