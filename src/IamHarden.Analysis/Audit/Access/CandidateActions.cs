@@ -99,7 +99,7 @@ internal sealed class CandidateActions
     // Made when first needed (plain fields, not Lazy: thousands of sets are alive during an audit;
     // a race makes the same value twice, and the shared tables keep the first).
     private readonly PolicySet _policies;
-    private (string Key, List<PolicyPatterns> Patterns)? _patterns;
+    private SetPatterns? _patterns;
     private Classes? _classes;
     private List<string>? _privilegeGranting;
 
@@ -111,13 +111,14 @@ internal sealed class CandidateActions
         ResourcesReadRequestKeys = Statements.Any(s => s.Resources is { } r && r.Values.Any(v => ReadsRequestKeys(v.Value)));
     }
 
-    private (string Key, List<PolicyPatterns> Patterns) PatternsOfSet()
+    /// <summary>The set's policies' patterns, and a key naming those policies.</summary>
+    private sealed record SetPatterns(string Key, List<PolicyPatterns> Patterns);
+
+    private SetPatterns PatternsOfSet()
     {
         if (_patterns is { } known) return known;
         var patterns = Policies(_policies).Select(p => PatternsOfPolicy.GetValue(p, Patterns)).ToList();
-        var made = (string.Join(",", patterns.Select(p => p.Key).Order(StringComparer.Ordinal)), patterns);
-        _patterns = made;
-        return made;
+        return _patterns = new SetPatterns(string.Join(",", patterns.Select(p => p.Key).Order(StringComparer.Ordinal)), patterns);
     }
 
     // The questions exempt the enrolment actions by name. Each gets a class of its own, so that

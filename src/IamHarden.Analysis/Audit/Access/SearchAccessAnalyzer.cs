@@ -90,15 +90,18 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     }
 
     /// <summary>The addresses outside the allowed ranges, and the blanket-deny question key, for the last list of ranges asked about (the audit asks with one list).</summary>
-    private (IReadOnlyList<IpRange> Allowed, List<string> Outside, string Question)? _outside;
+    private OutsideOf? _outside;
+
+    /// <summary>One object, so that another thread reads either the old one or the new one.</summary>
+    private sealed record OutsideOf(IReadOnlyList<IpRange> Allowed, List<string> Outside, string Question);
 
     private (List<string> Outside, string Question) Outside(IReadOnlyList<IpRange> allowed)
     {
         if (_outside is { } known && ReferenceEquals(known.Allowed, allowed)) return (known.Outside, known.Question);
         var outside = OutsideAddresses.Concat(JustOutside(allowed)).Where(a => IpAddressText.TryParse(a, out var ip) && !allowed.Any(r => r.Contains(ip))).Distinct().ToList();
-        var question = "ip:" + string.Join(',', allowed);
-        _outside = (allowed, outside, question);
-        return (outside, question);
+        var made = new OutsideOf(allowed, outside, "ip:" + string.Join(',', allowed));
+        _outside = made;
+        return (made.Outside, made.Question);
     }
 
     public AccessAnswer AllowedWithoutMfa(PolicySet policies, IamUser user, CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
