@@ -36,12 +36,17 @@ public sealed class LockoutGuard
     private readonly DateTimeOffset _now;
     private readonly IAccessAnalyzer _access;
 
-    public LockoutGuard(DesiredState desired, AccountState state, DateTimeOffset now, IAccessAnalyzer? access = null)
+    /// <summary>The SCPs that apply to the account (one level), as the user gave them: every user's access is judged with them.</summary>
+    private readonly IReadOnlyList<CompiledPolicy> _scps;
+
+    public LockoutGuard(DesiredState desired, AccountState state, DateTimeOffset now, IAccessAnalyzer? access = null,
+        IReadOnlyList<CompiledPolicy>? serviceControlPolicies = null)
     {
         _desired = desired;
         _state = state;
         _now = now;
         _access = access ?? new SearchAccessAnalyzer(now);
+        _scps = serviceControlPolicies ?? [];
     }
 
     /// <summary>True when the caller is a user who would hold the IP restriction after the changes, so its address matters.</summary>
@@ -89,7 +94,7 @@ public sealed class LockoutGuard
                         $"an emergency account must work when the VPN does not. Take {user.Name} out of group {change.GroupName ?? "(the policy's groups)"}, or remove the group from {change.Guardrail.ConfigKey()}.groups."));
             }
 
-        var finalPolicies = new PrincipalPolicies(final.ToSnapshot(), []);
+        var finalPolicies = new PrincipalPolicies(final.ToSnapshot(), _scps);
         var outside = OutsideAddresses();
         var reasons = new List<string>();
         var usable = new List<string>();
@@ -150,7 +155,7 @@ public sealed class LockoutGuard
         if (_desired.Find(GuardrailKind.Mfa) is not { } mfa) return;
         var arn = Arn(mfa);
         var affected = annotated.SelectMany(c => c.Users).Select(u => u.Arn).ToHashSet(StringComparer.Ordinal);
-        var policies = new PrincipalPolicies(final.ToSnapshot(), []);
+        var policies = new PrincipalPolicies(final.ToSnapshot(), _scps);
         var answers = new Dictionary<string, AccessAnswer>(StringComparer.Ordinal);
         var blocked = new List<string>();
         int count = 0;
@@ -194,7 +199,7 @@ public sealed class LockoutGuard
         }
 
         var address = caller.SourceIp?.ToString();
-        var startPolicies = new PrincipalPolicies(start.ToSnapshot(), []);
+        var startPolicies = new PrincipalPolicies(start.ToSnapshot(), _scps);
         // Reading the account first: it is what plan, verification and rollback all start with.
         List<(string Action, string Resource)> probes = new[] { ("iam:GetAccountAuthorizationDetails", "*") }
             .Concat(changes.Select(c => (c.Action.IamAction(), c.Target))).Concat(RecoveryRequests(final)).Distinct().ToList();
@@ -208,7 +213,7 @@ public sealed class LockoutGuard
                     "Pass --caller-ip with the address AWS sees your requests come from (your office or VPN egress address; e.g. what https://checkip.amazonaws.com shows on this machine)."));
             else
             {
-                var finalPolicies = new PrincipalPolicies(final.ToSnapshot(), []);
+                var finalPolicies = new PrincipalPolicies(final.ToSnapshot(), _scps);
                 var cut = probes.Select(p => (Probe: p, Result: PolicyEvaluator.Evaluate(finalPolicies.For(user), Request(user, p.Action, p.Resource, address, MfaContext.Present))))
                     .FirstOrDefault(x => x.Result.Decision == Decision.ExplicitDeny &&
                                          PolicyEvaluator.Decide(startPolicies.For(user), Request(user, x.Probe.Action, x.Probe.Resource, address, MfaContext.Present)) != Decision.ExplicitDeny);
@@ -246,7 +251,7 @@ public sealed class LockoutGuard
                     break;
                 }
                 // After this unit the caller must still be able to make the rest, and to undo everything made so far.
-                var policies = new PrincipalPolicies(candidate.ToSnapshot(), []);
+                var policies = new PrincipalPolicies(candidate.ToSnapshot(), _scps);
                 var needed = remaining.Where(u => u != unit).SelectMany(u => u).Select(c => (c.Action.IamAction(), c.Target))
                     .Concat(ordered.Concat(unit).SelectMany(UndoRequests));
                 if (needed.All(probe => !CutOff(policies, probe)))
@@ -262,7 +267,7 @@ public sealed class LockoutGuard
                 next = state.WithAll(chosen);
                 if (stuck is null)
                 {
-                    var after = new PrincipalPolicies(next.ToSnapshot(), []);
+                    var after = new PrincipalPolicies(next.ToSnapshot(), _scps);
                     var blocked = remaining.Where(u => u != chosen).SelectMany(u => u).Select(c => (Action: c.Action.IamAction(), Resource: c.Target))
                         .Concat(ordered.Concat(chosen).SelectMany(UndoRequests)).First(probe => CutOff(after, probe));
                     var why = PolicyEvaluator.Evaluate(after.For(user), Request(user, blocked.Action, blocked.Resource, here, noMfa)).Explain();
@@ -274,7 +279,7 @@ public sealed class LockoutGuard
             state = next!;
         }
 
-        var finalForCaller = new PrincipalPolicies(final.ToSnapshot(), []);
+        var finalForCaller = new PrincipalPolicies(final.ToSnapshot(), _scps);
         var lost = probes.FirstOrDefault(p => CutOff(finalForCaller, p));
         restrictedLast = lost != default;
         // The first change after which the caller loses something (reading the account, say), in the final order.
@@ -283,7 +288,7 @@ public sealed class LockoutGuard
         foreach (var change in ordered)
         {
             prefix = prefix.With(change);
-            var policies = new PrincipalPolicies(prefix.ToSnapshot(), []);
+            var policies = new PrincipalPolicies(prefix.ToSnapshot(), _scps);
             if (probes.Any(p => CutOff(policies, p))) { restricting = change; break; }
         }
         var serials = _state.MfaDevices.TryGetValue(user.Name, out var s) ? s : [];

@@ -15,17 +15,18 @@ public sealed record PreparedApply(DesiredState Desired, AccountState State, Cal
 
     /// <summary>
     /// Reads the account, plans, finds out about the caller (credential kind; source address from
-    /// <paramref name="callerIp"/>, or detected when it matters) and runs the lockout guard. Throws
+    /// <paramref name="callerIp"/>, or detected when it matters) and runs the lockout guard (with the
+    /// account's SCPs when given: AWS does not let a member account read them). Throws
     /// <see cref="IamHarden.Analysis.Configuration.ConfigException"/> for a configuration the account contradicts
     /// (groups it lacks, a policy name in use at another path) and <see cref="AwsException"/> when AWS cannot be read.
     /// </summary>
     public static async Task<PreparedApply> PrepareAsync(AwsSession session, DesiredState desired, System.Net.IPAddress? callerIp,
-        CallerIpDetector? detector, CancellationToken cancellationToken)
+        CallerIpDetector? detector, CancellationToken cancellationToken, IReadOnlyList<IamHarden.Core.Evaluation.CompiledPolicy>? serviceControlPolicies = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         var state = await AccountStateReader.ReadAsync(session, desired, cancellationToken).ConfigureAwait(false);
         var changes = ApplyPlanner.Plan(desired, state);
-        var guard = new LockoutGuard(desired, state, state.ReadAt);
+        var guard = new LockoutGuard(desired, state, state.ReadAt, serviceControlPolicies: serviceControlPolicies);
 
         var keys = await session.Credentials.Credentials.GetCredentialsAsync().ConfigureAwait(false);
         var kind = CallerContext.KindOf(keys.AccessKey ?? "", keys.UseToken);

@@ -5,7 +5,6 @@ using IamHarden.Analysis.Snapshot;
 using IamHarden.Cli.Input;
 using IamHarden.Cli.Rendering;
 using IamHarden.Cli.Rendering.Html;
-using IamHarden.Core.Policy;
 using Spectre.Console.Cli;
 
 namespace IamHarden.Cli.Commands;
@@ -39,11 +38,8 @@ public sealed class AuditCommand : Command<AuditSettings>
 
         foreach (var warning in snapshot.Warnings) Console.Error.WriteLine(warning);
 
-        var scps = PolicyFiles.LoadAll(settings.Scps, PolicyKind.ServiceControl);
-        // An SCP level allows only what one of its policies allows (AWS attaches FullAWSAccess by default):
-        // deny-list SCPs given alone would deny every request and make every user look protected.
-        if (scps.Count > 0 && scps.All(p => p.Document.Statements.All(s => s.Effect != Effect.Allow)))
-            Console.Error.WriteLine("warning: no --scp policy allows anything, so every request is denied at the SCP level; add the FullAWSAccess policy ({\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}) as another --scp");
+        // Deny-list SCPs given alone would deny every request and make every user look protected: warned.
+        var scps = PolicyFiles.LoadServiceControlPolicies(settings.Scps, Console.Error);
 
         var (analyzer, method) = AccessAnalyzers.Create(settings.Analyzer, asOf ?? DateTimeOffset.UtcNow, snapshot);
         AuditReport report;

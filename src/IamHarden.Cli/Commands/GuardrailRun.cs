@@ -1,6 +1,7 @@
 using IamHarden.Analysis.Configuration;
 using IamHarden.Aws;
 using IamHarden.Aws.Apply;
+using IamHarden.Cli.Input;
 
 namespace IamHarden.Cli.Commands;
 
@@ -23,7 +24,8 @@ internal static class GuardrailRun
     {
         try
         {
-            return await PreparedApply.PrepareAsync(session, desired, settings.ParsedCallerIp, new CallerIpDetector(), cancellationToken);
+            var scps = PolicyFiles.LoadServiceControlPolicies(settings.Scps, Console.Error);
+            return await PreparedApply.PrepareAsync(session, desired, settings.ParsedCallerIp, new CallerIpDetector(), cancellationToken, scps);
         }
         catch (ConfigException e)
         {

@@ -16,6 +16,10 @@ public class GuardrailSettings : AwsSettings
     [Description("The public address AWS sees your requests come from (office or VPN egress). Without it, IamHarden asks https://checkip.amazonaws.com when the IP restriction would apply to you, and refuses if it cannot find out.")]
     public string? CallerIp { get; init; }
 
+    [CommandOption("--scp <FILE>")]
+    [Description("Service control policy that applies to the account (repeatable; one SCP level): the lockout guard judges every user's access with it. Without it the guard reads no SCPs.")]
+    public string[] Scps { get; init; } = [];
+
     public IPAddress? ParsedCallerIp => CallerIp is null ? null : IPAddress.Parse(CallerIp);
 
     public override ValidationResult Validate()

@@ -29,4 +29,17 @@ public static class PolicyFiles
 
     public static IReadOnlyList<CompiledPolicy> LoadAll(IEnumerable<string>? paths, PolicyKind kind) =>
         (paths ?? []).Select(p => Load(p, kind)).ToList();
+
+    /// <summary>
+    /// The --scp files as one SCP level. An SCP level allows only what one of its policies allows
+    /// (AWS attaches FullAWSAccess by default): deny-list SCPs given alone would deny every request,
+    /// which <paramref name="warnings"/> is told.
+    /// </summary>
+    public static IReadOnlyList<CompiledPolicy> LoadServiceControlPolicies(IEnumerable<string>? paths, TextWriter warnings)
+    {
+        var scps = LoadAll(paths, PolicyKind.ServiceControl);
+        if (scps.Count > 0 && scps.All(p => p.Document.Statements.All(s => s.Effect != Effect.Allow)))
+            warnings.WriteLine("warning: no --scp policy allows anything, so every request is denied at the SCP level; add the FullAWSAccess policy ({\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}) as another --scp");
+        return scps;
+    }
 }

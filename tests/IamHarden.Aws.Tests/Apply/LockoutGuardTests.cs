@@ -107,6 +107,30 @@ public sealed class LockoutGuardTests(MotoServer moto) : IClassFixture<MotoServe
     }
 
     [Fact]
+    public async Task An_SCP_that_forbids_new_MFA_devices_makes_Force_MFA_a_lockout()
+    {
+        using var session = await Connect();
+        // The SCP level as AWS has it: FullAWSAccess plus a deny list. Without --scp the guard cannot know it (a
+        // member account cannot read its SCPs), so the same account passes.
+        var prepared = await ApplyRuns.PrepareAsync(session, "guardrails.yaml", scps: ["scp-full-access.json", "scp-no-mfa-devices.json"]);
+        var message = Problem(prepared, "enrolment-blocked").Message;
+        Assert.Contains("users under Force_MFA could not enrol an MFA device", message);
+        Assert.Contains("explicitly denied by scp-no-mfa-devices.json statement \"NoNewMfaDevices\"", message);
+        Assert.Empty((await ApplyRuns.PrepareAsync(session, "guardrails.yaml")).Verdict.Problems);
+        // With FullAWSAccess alone the SCP level changes nothing.
+        Assert.Empty((await ApplyRuns.PrepareAsync(session, "guardrails.yaml", scps: ["scp-full-access.json"])).Verdict.Problems);
+    }
+
+    [Fact]
+    public async Task An_SCP_that_denies_the_undo_calls_leaves_no_usable_break_glass_user()
+    {
+        using var session = await Connect();
+        var prepared = await ApplyRuns.PrepareAsync(session, "guardrails.yaml", scps: ["scp-full-access.json", "scp-no-detach.json"]);
+        Assert.Contains("victor: from 93.184.216.34 (outside the approved networks), with MFA, iam:DetachGroupPolicy on arn:aws:iam::123456789012:group/Admins " +
+            "would be explicitly denied by scp-no-detach.json statement \"KeepGroupPolicies\"", Problem(prepared, "break-glass-unusable").Message);
+    }
+
+    [Fact]
     public async Task Users_who_could_not_enrol_an_MFA_device_are_refused()
     {
         using var session = await Connect();

@@ -1,6 +1,8 @@
 using System.Net;
 using IamHarden.Analysis.Configuration;
 using IamHarden.Aws.Apply;
+using IamHarden.Core.Evaluation;
+using IamHarden.Core.Policy;
 
 namespace IamHarden.Aws.Tests.Infrastructure;
 
@@ -11,8 +13,10 @@ internal static class ApplyRuns
 
     public static DesiredState Desired(string config) => DesiredState.FromConfig(ConfigReader.Read(GuardrailAccount.ConfigPath(config)));
 
-    public static Task<PreparedApply> PrepareAsync(AwsSession session, string config, string? callerIp = OfficeAddress, CallerIpDetector? detector = null) =>
-        PreparedApply.PrepareAsync(session, Desired(config), callerIp is null ? null : IPAddress.Parse(callerIp), detector, Timeouts.Default);
+    public static Task<PreparedApply> PrepareAsync(AwsSession session, string config, string? callerIp = OfficeAddress, CallerIpDetector? detector = null,
+        params string[] scps) =>
+        PreparedApply.PrepareAsync(session, Desired(config), callerIp is null ? null : IPAddress.Parse(callerIp), detector, Timeouts.Default,
+            [.. scps.Select(f => CompiledPolicy.Parse(GuardrailAccount.Fixture(f), f, PolicyKind.ServiceControl))]);
 
     /// <summary>Applies the prepared changes (whatever the guard said) and returns the outcome and the journal's path.</summary>
     public static async Task<(ApplyOutcome Outcome, string Journal)> ApplyAsync(AwsSession session, PreparedApply prepared, IProgress<ApplyProgress>? progress = null)

@@ -107,6 +107,28 @@ public sealed class PlanApplyCommandTests(MotoServer moto) : IClassFixture<MotoS
     }
 
     [Fact]
+    public async Task With_the_accounts_SCPs_given_the_guard_sees_a_lockout_they_cause_and_a_broken_SCP_file_exits_2()
+    {
+        var scps = new[] { "--scp", AwsCommandRun.Config("scp-full-access.json"), "--scp", AwsCommandRun.Config("scp-no-mfa-devices.json") };
+        var refused = Run(["apply", "--config", Guardrails, "--caller-ip", "203.0.113.10", "--yes", .. scps]);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("x [enrolment-blocked]", refused.Stdout);
+        Assert.Contains("statement \"NoNewMfaDevices\"", refused.Stdout);
+
+        // Deny-list SCPs alone would deny everything: warned.
+        var alone = Run("plan", "--config", Guardrails, "--caller-ip", "203.0.113.10", "--scp", AwsCommandRun.Config("scp-no-mfa-devices.json"));
+        Assert.Contains("warning: no --scp policy allows anything", alone.Stderr);
+
+        var broken = Path.Combine(TestEnvironment.NewDirectory("scp"), "broken.json");
+        File.WriteAllText(broken, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}");
+        var bad = Run("plan", "--config", Guardrails, "--caller-ip", "203.0.113.10", "--scp", broken);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.StartsWith(broken + ":1:", bad.Stderr);
+        Assert.True(AwsCommandRun.HasNoStackTrace(bad));
+        Assert.Equal(_initial, await StateAsync());
+    }
+
+    [Fact]
     public async Task Without_caller_ip_an_address_that_cannot_be_detected_is_a_refusal_that_asks_for_it()
     {
         var result = Run("apply", "--config", Guardrails, "--yes");
