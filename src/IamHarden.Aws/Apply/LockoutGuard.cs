@@ -63,6 +63,8 @@ public sealed class LockoutGuard
         var final = start.WithAll(changes);
         var annotated = ChangeImpact.Annotate(changes, _state.Snapshot);
 
+        // Said, so that a plan shows what its verdict rests on.
+        if (_scps.Count > 0) notices.Add($"judged with the service control policies given (--scp): {string.Join(", ", _scps.Select(p => p.Name))}");
         CheckBreakGlass(annotated, start, final, problems, notices);
         CheckEnrolment(annotated, final, problems);
         var ordered = OrderForCaller(changes, caller, start, final, problems, notices, out bool restrictedLast);

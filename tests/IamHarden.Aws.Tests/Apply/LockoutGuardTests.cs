@@ -116,6 +116,7 @@ public sealed class LockoutGuardTests(MotoServer moto) : IClassFixture<MotoServe
         var message = Problem(prepared, "enrolment-blocked").Message;
         Assert.Contains("users under Force_MFA could not enrol an MFA device", message);
         Assert.Contains("explicitly denied by scp-no-mfa-devices.json statement \"NoNewMfaDevices\"", message);
+        Assert.Contains("judged with the service control policies given (--scp): scp-full-access.json, scp-no-mfa-devices.json", prepared.Verdict.Notices);
         Assert.Empty((await ApplyRuns.PrepareAsync(session, "guardrails.yaml")).Verdict.Problems);
         // With FullAWSAccess alone the SCP level changes nothing.
         Assert.Empty((await ApplyRuns.PrepareAsync(session, "guardrails.yaml", scps: ["scp-full-access.json"])).Verdict.Problems);
