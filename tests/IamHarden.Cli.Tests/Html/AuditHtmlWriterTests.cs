@@ -122,6 +122,45 @@ public sealed partial class AuditHtmlWriterTests
     }
 
     [Fact]
+    public void Every_counterexample_reads_back_as_in_the_json_output_and_users_with_the_same_policies_share_one()
+    {
+        using var data = JsonDocument.Parse(DataBlock().Match(Sample()).Groups[1].Value);
+        var root = data.RootElement;
+        var report = SampleAudit.Report;
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        Assert.Equal(report.Findings.Count, findings.Count);
+        int templated = 0;
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var example = report.Findings[i].Counterexample;
+            Assert.Equal(example is not null, findings[i].TryGetProperty("counterexample", out var got));
+            if (example is null) continue;
+            string text;
+            if (got.ValueKind == JsonValueKind.Number)
+            {
+                // As the page does it (model.js): {arn}, then {user}, then parse.
+                var user = root.GetProperty("users")[findings[i].GetProperty("user").GetInt32()];
+                text = root.GetProperty("counterexamples")[got.GetInt32()].GetString()!
+                    .Replace("{arn}", user.GetProperty("arn").GetString()).Replace("{user}", user.GetProperty("name").GetString());
+                templated++;
+            }
+            else text = got.GetRawText();
+            Assert.Equal(CounterexampleJson(report, example), text);
+        }
+        Assert.True(templated > 0);
+        Assert.True(root.GetProperty("counterexamples").GetArrayLength() < templated);
+    }
+
+    /// <summary>The counterexample as `--format json` writes it, in the data block's compact form.</summary>
+    private static string CounterexampleJson(Analysis.Audit.AuditReport report, Analysis.Audit.Counterexample example)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            IamHarden.Cli.Rendering.AuditJsonWriter.WriteCounterexample(json, report, example);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    [Fact]
     public void Without_usable_cidrs_no_ip_policy_is_offered()
     {
         var policies = RemediationPolicies.From(new Analysis.Configuration.IamHardenConfig { AllowedCidrs = ["10.0.0.0/8"] });

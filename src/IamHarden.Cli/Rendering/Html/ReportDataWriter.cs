@@ -14,7 +14,7 @@ namespace IamHarden.Cli.Rendering.Html;
 /// </summary>
 public static class ReportDataWriter
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private static readonly JsonWriterOptions Options = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -58,8 +58,14 @@ public static class ReportDataWriter
         // stored once as a template in "messages" (the name replaced by {user}), which took a
         // 10,000-user report with 18,641 findings from 13.3 MB to under 10.
         var messages = new MessageTemplates();
+        // Their counterexamples too: users with the same policies get the same request but for
+        // their ARN and name, so each distinct one is stored once in "counterexamples" (format 3).
+        var counterexamples = new CounterexampleTemplates();
         json.WriteStartArray("findings");
-        foreach (var finding in report.Findings) WriteFinding(json, report, finding, checkIndex, userIndex, messages);
+        foreach (var finding in report.Findings) WriteFinding(json, report, finding, checkIndex, userIndex, messages, counterexamples);
+        json.WriteEndArray();
+        json.WriteStartArray("counterexamples");
+        foreach (var template in counterexamples.Values) json.WriteStringValue(template);
         json.WriteEndArray();
         json.WriteStartArray("messages");
         foreach (var message in messages.Values)
@@ -120,7 +126,7 @@ public static class ReportDataWriter
     }
 
     private static void WriteFinding(Utf8JsonWriter json, AuditReport report, Finding finding,
-        Dictionary<string, int> checkIndex, Dictionary<string, int> userIndex, MessageTemplates messages)
+        Dictionary<string, int> checkIndex, Dictionary<string, int> userIndex, MessageTemplates messages, CounterexampleTemplates counterexamples)
     {
         json.WriteStartObject();
         json.WriteNumber("check", checkIndex[finding.Check.Id]);
@@ -136,10 +142,52 @@ public static class ReportDataWriter
         if (finding.FixCommand is { } fix) json.WriteString("fix", fix);
         if (finding.Counterexample is { } example)
         {
-            json.WritePropertyName("counterexample");
-            AuditJsonWriter.WriteCounterexample(json, report, example);
+            if (isUser && counterexamples.IndexOf(report, example, report.Users[user].User) is { } shared)
+                json.WriteNumber("counterexample", shared);
+            else
+            {
+                json.WritePropertyName("counterexample");
+                AuditJsonWriter.WriteCounterexample(json, report, example);
+            }
         }
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Counterexamples of users' findings as JSON text with the user's ARN replaced by {arn} and
+    /// name by {user}, each stored once. Templated only when filling in gives the text back exactly
+    /// and the template is no longer than the text; otherwise the finding keeps its object.
+    /// </summary>
+    private sealed class CounterexampleTemplates
+    {
+        private const string ArnPlaceholder = "{arn}", NamePlaceholder = "{user}";
+        private readonly Dictionary<string, int> indices = new(StringComparer.Ordinal);
+        public List<string> Values { get; } = [];
+
+        public int? IndexOf(AuditReport report, Counterexample example, Analysis.Snapshot.IamUser user)
+        {
+            if (user.Name.Length == 0 || user.Arn.Length == 0) return null;
+            var text = Json(report, example);
+            if (text.Contains(ArnPlaceholder, StringComparison.Ordinal) || text.Contains(NamePlaceholder, StringComparison.Ordinal)) return null;
+            var template = text.Replace(user.Arn, ArnPlaceholder, StringComparison.Ordinal).Replace(user.Name, NamePlaceholder, StringComparison.Ordinal);
+            // The page fills {arn} and then {user} (model.js); neither value holds a brace, so the order is safe.
+            var filled = template.Replace(ArnPlaceholder, user.Arn, StringComparison.Ordinal).Replace(NamePlaceholder, user.Name, StringComparison.Ordinal);
+            if (filled != text || template.Length > text.Length) return null;
+            if (!indices.TryGetValue(template, out var index))
+            {
+                index = Values.Count;
+                indices.Add(template, index);
+                Values.Add(template);
+            }
+            return index;
+        }
+
+        private static string Json(AuditReport report, Counterexample example)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(buffer, Options)) AuditJsonWriter.WriteCounterexample(json, report, example);
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
     }
 
     /// <summary>A row of the user matrix: the fields of `--format json`'s users, groups and policies as string indices, plus tags.</summary>

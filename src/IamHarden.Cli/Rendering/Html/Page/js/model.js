@@ -14,6 +14,11 @@ function fillMessage(template, name) {
   return { en: template.en.split('{user}').join(name), ko: template.ko.split('{user}').join(name) };
 }
 
+/** A user's counterexample from its template (format 3: JSON text, the user's ARN as {arn}, name as {user}). */
+function fillCounterexample(template, user) {
+  return JSON.parse(template.split('{arn}').join(user.arn).split('{user}').join(user.name));
+}
+
 function buildModel(data) {
   const checks = data.checks.map((check, index) => Object.assign({}, check, { index: index, items: [] }));
   const strings = data.strings;
@@ -36,7 +41,8 @@ function buildModel(data) {
       message: typeof raw.message === 'number' ? fillMessage(data.messages[raw.message], user.name) : raw.message,
       fix: raw.fix || check.fix || null,
       subjectFix: raw.fix || null,
-      counterexample: raw.counterexample || null,
+      counterexample: typeof raw.counterexample === 'number' ? fillCounterexample(data.counterexamples[raw.counterexample], user)
+        : raw.counterexample || null,
     };
     check.items.push(finding);
     if (user) {
