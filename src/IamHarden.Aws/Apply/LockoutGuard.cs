@@ -228,8 +228,14 @@ public sealed class LockoutGuard
             }
         }
 
-        // The MFA policy: requests with the caller's current credentials may carry no MFA.
-        var noMfa = caller.Credentials == CallerCredentialKind.LongTermKeys ? MfaContext.AbsentKey : MfaContext.False;
+        // The MFA policy: requests with the caller's current credentials may carry no MFA (long-term keys carry no key at
+        // all; temporary credentials "false" unless the user said they are an MFA session).
+        var noMfa = caller.Credentials switch
+        {
+            CallerCredentialKind.LongTermKeys => MfaContext.AbsentKey,
+            CallerCredentialKind.MfaSession => MfaContext.Present,
+            _ => MfaContext.False,
+        };
         var here = address ?? FirstAllowedAddress() ?? NeutralAddress;
         bool CutOff(PrincipalPolicies after, (string Action, string Resource) probe) =>
             PolicyEvaluator.Decide(after.For(user), Request(user, probe.Action, probe.Resource, here, noMfa)) == Decision.ExplicitDeny &&
@@ -295,7 +301,7 @@ public sealed class LockoutGuard
         }
         var serials = _state.MfaDevices.TryGetValue(user.Name, out var s) ? s : [];
         var session = $"aws sts get-session-token --serial-number {(serials.Count > 0 ? serials[0] : "<your MFA device ARN>")} --token-code <code from the device>" +
-                      " and set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from its answer";
+                      " and set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN from its answer (and pass --mfa-session to plan and apply)";
         if (stuck is not null)
             problems.Add(new("caller-cut-off",
                 $"with your {caller.DescribeCredentials}, {stuck}, so apply could neither finish nor roll back whatever order it took. " +

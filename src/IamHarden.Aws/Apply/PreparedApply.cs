@@ -15,13 +15,15 @@ public sealed record PreparedApply(DesiredState Desired, AccountState State, Cal
 
     /// <summary>
     /// Reads the account, plans, finds out about the caller (credential kind; source address from
-    /// <paramref name="callerIp"/>, or detected when it matters) and runs the lockout guard (with the
-    /// account's SCPs when given: AWS does not let a member account read them). Throws
+    /// <paramref name="callerIp"/>, or detected when it matters; an MFA session when <paramref name="mfaSession"/> says so)
+    /// and runs the lockout guard (with the account's SCPs when given: AWS does not let a member account read them). Throws
     /// <see cref="IamHarden.Analysis.Configuration.ConfigException"/> for a configuration the account contradicts
-    /// (groups it lacks, a policy name in use at another path) and <see cref="AwsException"/> when AWS cannot be read.
+    /// (groups it lacks, a policy name in use at another path), <see cref="CallerCredentialsException"/> for --mfa-session
+    /// with long-term keys, and <see cref="AwsException"/> when AWS cannot be read.
     /// </summary>
     public static async Task<PreparedApply> PrepareAsync(AwsSession session, DesiredState desired, System.Net.IPAddress? callerIp,
-        CallerIpDetector? detector, CancellationToken cancellationToken, IReadOnlyList<IamHarden.Core.Evaluation.CompiledPolicy>? serviceControlPolicies = null)
+        CallerIpDetector? detector, CancellationToken cancellationToken, IReadOnlyList<IamHarden.Core.Evaluation.CompiledPolicy>? serviceControlPolicies = null,
+        bool mfaSession = false)
     {
         ArgumentNullException.ThrowIfNull(session);
         var state = await AccountStateReader.ReadAsync(session, desired, cancellationToken).ConfigureAwait(false);
@@ -30,6 +32,14 @@ public sealed record PreparedApply(DesiredState Desired, AccountState State, Cal
 
         var keys = await session.Credentials.Credentials.GetCredentialsAsync().ConfigureAwait(false);
         var kind = CallerContext.KindOf(keys.AccessKey ?? "", keys.UseToken);
+        if (mfaSession)
+        {
+            // Only a session can carry MFA: long-term keys never do, whatever the user believes.
+            if (kind == CallerCredentialKind.LongTermKeys)
+                throw new CallerCredentialsException("--mfa-session: your credentials are long-term access keys, which never carry MFA; " +
+                    "make an MFA session (aws sts get-session-token --serial-number <your MFA device ARN> --token-code <code>) and use its credentials");
+            kind = CallerCredentialKind.MfaSession;
+        }
         string origin = "given with --caller-ip";
         if (callerIp is null)
         {

@@ -25,11 +25,15 @@ internal static class GuardrailRun
         try
         {
             var scps = PolicyFiles.LoadServiceControlPolicies(settings.Scps, Console.Error);
-            return await PreparedApply.PrepareAsync(session, desired, settings.ParsedCallerIp, new CallerIpDetector(), cancellationToken, scps);
+            return await PreparedApply.PrepareAsync(session, desired, settings.ParsedCallerIp, new CallerIpDetector(), cancellationToken, scps, settings.MfaSession);
         }
         catch (ConfigException e)
         {
             throw new UserInputException(e.Message) { IsPositioned = true };
+        }
+        catch (CallerCredentialsException e)
+        {
+            throw new UserInputException(e.Message);
         }
     }
 }

@@ -20,6 +20,10 @@ public class GuardrailSettings : AwsSettings
     [Description("Service control policy that applies to the account (repeatable; one SCP level): the lockout guard judges every user's access with it. Without it the guard reads no SCPs.")]
     public string[] Scps { get; init; } = [];
 
+    [CommandOption("--mfa-session")]
+    [Description("Your temporary credentials come from an MFA session (aws sts get-session-token --serial-number ... --token-code ...): the lockout guard judges your own requests with MFA. Without it, temporary credentials are assumed to carry none.")]
+    public bool MfaSession { get; init; }
+
     public IPAddress? ParsedCallerIp => CallerIp is null ? null : IPAddress.Parse(CallerIp);
 
     public override ValidationResult Validate()

@@ -23,7 +23,7 @@ public static class PlanJsonWriter
             json.WriteString("account", prepared.State.AccountId);
             json.WriteStartObject("caller");
             json.WriteString("arn", prepared.Caller.Identity.Arn);
-            json.WriteString("credentials", prepared.Caller.Credentials == CallerCredentialKind.LongTermKeys ? "long-term-keys" : "temporary");
+            json.WriteString("credentials", prepared.Caller.CredentialsName);
             if (prepared.Caller.SourceIp is { } ip) json.WriteString("sourceIp", ip.ToString());
             json.WriteString("sourceIpOrigin", prepared.Caller.SourceIpOrigin);
             json.WriteEndObject();

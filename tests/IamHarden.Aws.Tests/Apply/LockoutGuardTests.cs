@@ -164,6 +164,34 @@ public sealed class LockoutGuardTests(MotoServer moto) : IClassFixture<MotoServe
     }
 
     [Fact]
+    public async Task From_an_MFA_session_the_same_changes_do_not_cut_the_caller_off_and_plain_temporary_credentials_still_do()
+    {
+        using var session = await Connect();
+        await Send(session, new QueryRequest("AddUserToGroup").Add("GroupName", "Developers").Add("UserName", "admin"));
+        var prepared = await ApplyRuns.PrepareAsync(session, "guardrails.yaml");
+        Assert.Equal(CallerCredentialKind.LongTermKeys, prepared.Caller.Credentials);
+        var changes = ApplyPlanner.Plan(prepared.Desired, prepared.State);
+        LockoutVerdict As(CallerCredentialKind kind) =>
+            new LockoutGuard(prepared.Desired, prepared.State, prepared.State.ReadAt).Check(changes, prepared.Caller with { Credentials = kind });
+
+        // Temporary credentials carry aws:MultiFactorAuthPresent "false" unless said otherwise: Force_MFA denies them too.
+        Assert.Contains(As(CallerCredentialKind.TemporaryCredentials).Problems, p => p.Code == "caller-cut-off");
+        // An MFA session (what the refusal tells the caller to use) is let through.
+        var mfa = As(CallerCredentialKind.MfaSession);
+        Assert.DoesNotContain(mfa.Problems, p => p.Code is "caller-cut-off" or "caller-without-mfa-device");
+        Assert.False(mfa.CallerRestrictedByLastChange);
+    }
+
+    [Fact]
+    public async Task An_MFA_session_cannot_be_claimed_for_long_term_keys()
+    {
+        using var session = await Connect();
+        var error = await Assert.ThrowsAsync<CallerCredentialsException>(() =>
+            PreparedApply.PrepareAsync(session, ApplyRuns.Desired("guardrails.yaml"), System.Net.IPAddress.Parse(ApplyRuns.OfficeAddress), null, Timeouts.Default, mfaSession: true));
+        Assert.Contains("--mfa-session: your credentials are long-term access keys, which never carry MFA", error.Message);
+    }
+
+    [Fact]
     public async Task A_caller_that_is_not_an_IAM_user_keeps_the_planners_order()
     {
         // The environment's fake keys are unknown to moto, which then answers GetCallerIdentity with a non-IAM identity.

@@ -129,6 +129,16 @@ public sealed class PlanApplyCommandTests(MotoServer moto) : IClassFixture<MotoS
     }
 
     [Fact]
+    public async Task Claiming_an_MFA_session_with_long_term_keys_exits_2_before_anything_changes()
+    {
+        var result = Run("apply", "--config", Guardrails, "--caller-ip", "203.0.113.10", "--yes", "--mfa-session");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --mfa-session: your credentials are long-term access keys, which never carry MFA", result.Stderr);
+        Assert.True(AwsCommandRun.HasNoStackTrace(result));
+        Assert.Equal(_initial, await StateAsync());
+    }
+
+    [Fact]
     public async Task Without_caller_ip_an_address_that_cannot_be_detected_is_a_refusal_that_asks_for_it()
     {
         var result = Run("apply", "--config", Guardrails, "--yes");
