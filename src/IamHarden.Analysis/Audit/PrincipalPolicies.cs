@@ -16,7 +16,6 @@ public sealed class PrincipalPolicies
     private readonly Dictionary<(PolicyKind Kind, string Arn), CompiledPolicy> _managed = new();
     // Fingerprints are made of small numbers, one per distinct policy, rather than the policies'
     // ARNs and texts: short to build, compare and hash, and a user's costs one short string.
-    private readonly Dictionary<string, int> _managedIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _boundaryIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _inlineIds = new(StringComparer.Ordinal);
     private int _nextId;
@@ -149,7 +148,7 @@ public sealed class PrincipalPolicies
     private bool AddManaged(string arn, List<CompiledPolicy> identity, List<int> keys)
     {
         if (!_attachable.TryGetValue(arn, out var known))
-            _attachable[arn] = known = Managed(arn, PolicyKind.Identity) is { } compiled ? (compiled, Id(_managedIds, arn)) : null;
+            _attachable[arn] = known = Managed(arn, PolicyKind.Identity) is { } compiled ? (compiled, _nextId++) : null;
         if (known is not { } policy) return false;
         identity.Add(policy.Policy);
         keys.Add(policy.Id);

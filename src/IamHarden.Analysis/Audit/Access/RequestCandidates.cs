@@ -24,10 +24,17 @@ internal sealed class RequestCandidates
     private List<string> NamedResources => _namedResources ??= _statements.Where(s => s.Resources is not null).SelectMany(s => s.Resources!.Values)
         .Where(v => v.Value != "*").Select(v => Instantiate(v.Value)).Distinct(StringComparer.Ordinal).ToList();
 
-    public RequestCandidates(CandidateActions actions, IamUser user)
+    private readonly RequestContext _common;
+    private readonly Func<string, ContextValue> _shared;
+
+    // common: the keys every user's requests carry alike (time, region, transport), set after the identity keys;
+    // shared: one value object per text for all requests (the account id).
+    public RequestCandidates(CandidateActions actions, IamUser user, RequestContext common, Func<string, ContextValue> shared)
     {
         _actions = actions;
         _user = user;
+        _common = common;
+        _shared = shared;
         _account = user.Arn.Split(':') is { Length: > 4 } parts ? parts[4] : "123456789012";
         _statements = actions.Statements;
         Principal = user.Principal ?? PrincipalIdentity.DefaultUser;
@@ -100,53 +107,22 @@ internal sealed class RequestCandidates
     /// <summary>The user whose requests these are.</summary>
     public IamUser User => _user;
 
-    private (DateTimeOffset Now, RequestContext Context)? _base;
+    private RequestContext? _base;
 
     /// <summary>The keys AWS sets for an IAM user calling with its own credentials (a new copy each time: callers add to it).</summary>
-    public RequestContext BaseContext(DateTimeOffset now)
-    {
-        if (_base is not { } known || known.Now != now) _base = known = (now, MakeBaseContext(now));
-        return known.Context.Clone();
-    }
+    public RequestContext BaseContext() => (_base ??= MakeBaseContext()).Clone();
 
-    private RequestContext MakeBaseContext(DateTimeOffset now)
+    private RequestContext MakeBaseContext()
     {
-        var shared = SharedValues.For(now, _account);
         var caller = _user.Caller;
         var context = new RequestContext()
             .Set("aws:username", caller.UserNameValue)
             .Set("aws:userid", caller.UserIdValue)
             .Set("aws:PrincipalArn", caller.PrincipalArnValue)
-            .Set("aws:PrincipalAccount", shared.Account)
-            .Set("aws:PrincipalType", SharedValues.User)
-            .Set("aws:SecureTransport", SharedValues.True)
-            .Set("aws:ViaAWSService", SharedValues.False)
-            .Set("aws:RequestedRegion", SharedValues.Region)
-            .Set("aws:CurrentTime", shared.CurrentTime)
-            .Set("aws:EpochTime", shared.EpochTime);
+            .Set("aws:PrincipalAccount", _shared(_account));
+        foreach (var (key, value) in _common.Entries) context.Set(key, value);
         foreach (var (key, value) in _user.Tags) context.Set("aws:PrincipalTag/" + key, value);
         return context;
-    }
-
-    /// <summary>
-    /// The values every user's base context shares: one object each (the last audit time and
-    /// account asked for), so that a date is parsed once for all users, not once per user.
-    /// </summary>
-    private sealed record SharedValues(DateTimeOffset Now, string AccountId, ContextValue Account, ContextValue CurrentTime, ContextValue EpochTime)
-    {
-        public static readonly ContextValue User = ContextValue.Single("User");
-        public static readonly ContextValue True = ContextValue.Single("true");
-        public static readonly ContextValue False = ContextValue.Single("false");
-        public static readonly ContextValue Region = ContextValue.Single("us-east-1");
-
-        private static SharedValues? _last;
-
-        public static SharedValues For(DateTimeOffset now, string account)
-        {
-            if (_last is { } last && last.Now == now && last.AccountId == account) return last;
-            return _last = new SharedValues(now, account, ContextValue.Single(account),
-                ContextValue.Single(now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ")), ContextValue.Single(now.ToUnixTimeSeconds().ToString()));
-        }
     }
 
     /// <summary>Addresses inside the ranges the policies mention (for "from an approved network").</summary>

@@ -34,7 +34,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     private RequestCandidates CandidatesFor(PolicySet policies, IamUser user)
     {
         if (_lastCandidates is { } last && ReferenceEquals(last.Policies, policies) && ReferenceEquals(last.Candidates.User, user)) return last.Candidates;
-        var made = new RequestCandidates(Candidates(policies), user);
+        var made = new RequestCandidates(Candidates(policies), user, CommonContext, Shared);
         _lastCandidates = new LastCandidates(policies, made);
         return made;
     }
@@ -57,35 +57,34 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
 
     private string TokenIssueTime => _tokenIssueTime ??= now.AddMinutes(-5).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ");
 
-    /// <summary>The blanket-deny question keys, per credential kind and enrolment list (the same lists are passed for every user).</summary>
-    private readonly Dictionary<(CredentialKind, IReadOnlyList<string>), string> _mfaQuestions = new(new ListIdentity());
+    private RequestContext? _commonContext;
 
-    private sealed class ListIdentity : IEqualityComparer<(CredentialKind Kind, IReadOnlyList<string> List)>
-    {
-        public bool Equals((CredentialKind Kind, IReadOnlyList<string> List) x, (CredentialKind Kind, IReadOnlyList<string> List) y) => x.Kind == y.Kind && ReferenceEquals(x.List, y.List);
-        public int GetHashCode((CredentialKind Kind, IReadOnlyList<string> List) key) => HashCode.Combine(key.Kind, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.List));
-    }
+    /// <summary>What AWS sets alike for every IAM user's own request at the audit time (read only: base contexts copy it).</summary>
+    private RequestContext CommonContext => _commonContext ??= new RequestContext()
+        .Set("aws:PrincipalType", Shared("User"))
+        .Set("aws:SecureTransport", Shared("true"))
+        .Set("aws:ViaAWSService", Shared("false"))
+        .Set("aws:RequestedRegion", Shared("us-east-1"))
+        .Set("aws:CurrentTime", Shared(now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ")))
+        .Set("aws:EpochTime", Shared(now.ToUnixTimeSeconds().ToString()));
 
-    private string MfaQuestion(CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
+    /// <summary>An enrolment list as the MFA question uses it: the exempt set and the blanket-deny question key per credential kind.</summary>
+    private sealed record Enrollment(IReadOnlySet<string> Exempt, string ConsoleQuestion, string KeysQuestion);
+
+    private readonly Dictionary<IReadOnlyList<string>, Enrollment> _enrollments = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Made once per list: the same list is passed for every user.</summary>
+    private Enrollment EnrollmentOf(IReadOnlyList<string> actions)
     {
-        lock (_mfaQuestions)
+        lock (_enrollments)
         {
-            if (!_mfaQuestions.TryGetValue((credentials, enrollmentActions), out var question))
-                _mfaQuestions[(credentials, enrollmentActions)] = question = "mfa:" + credentials + ":" + string.Join(',', enrollmentActions);
-            return question;
-        }
-    }
-
-    private readonly Dictionary<IReadOnlyList<string>, IReadOnlySet<string>> _exempt = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>The enrolment actions as a set, once per list (the same list is passed for every user).</summary>
-    private IReadOnlySet<string> Exempt(IReadOnlyList<string> enrollmentActions)
-    {
-        lock (_exempt)
-        {
-            if (!_exempt.TryGetValue(enrollmentActions, out var set))
-                _exempt[enrollmentActions] = set = new HashSet<string>(enrollmentActions, StringComparer.OrdinalIgnoreCase);
-            return set;
+            if (!_enrollments.TryGetValue(actions, out var known))
+            {
+                var list = string.Join(',', actions);
+                _enrollments[actions] = known = new Enrollment(new HashSet<string>(actions, StringComparer.OrdinalIgnoreCase),
+                    "mfa:" + CredentialKind.ConsoleSession + ":" + list, "mfa:" + CredentialKind.AccessKeys + ":" + list);
+            }
+            return known;
         }
     }
 
@@ -107,13 +106,15 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     public AccessAnswer AllowedWithoutMfa(PolicySet policies, IamUser user, CredentialKind credentials, IReadOnlyList<string> enrollmentActions)
     {
         var candidates = CandidatesFor(policies, user);
-        var exempt = Exempt(enrollmentActions);
-        var baseContext = candidates.BaseContext(now);
+        var enrollment = EnrollmentOf(enrollmentActions);
+        var exempt = enrollment.Exempt;
+        var baseContext = candidates.BaseContext();
         IReadOnlyList<string> absent = [];
         if (credentials == CredentialKind.ConsoleSession) baseContext.Set("aws:MultiFactorAuthPresent", Shared("false")).Set("aws:TokenIssueTime", Shared(TokenIssueTime));
         else absent = ["aws:MultiFactorAuthPresent"];
         var fixedKeys = MfaFixedKeys;
-        if (BlanketDeny(MfaQuestion(credentials, enrollmentActions), policies, candidates, [baseContext], fixedKeys, exempt))
+        var question = credentials == CredentialKind.ConsoleSession ? enrollment.ConsoleQuestion : enrollment.KeysQuestion;
+        if (BlanketDeny(question, policies, candidates, [baseContext], fixedKeys, exempt))
             return AccessAnswer.NotFound(proven: false, BlanketNote);
         foreach (var request in Requests(candidates, WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)), fixedKeys, a => !exempt.Contains(a)))
             if (PolicyEvaluator.Decide(policies, request) == Decision.Allowed)
@@ -124,7 +125,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     public AccessAnswer EnrollmentDenied(PolicySet policies, IamUser user, IReadOnlyList<string> requiredActions)
     {
         var candidates = CandidatesFor(policies, user);
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("false"));
+        var baseContext = candidates.BaseContext().Set("aws:MultiFactorAuthPresent", Shared("false"));
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = EnrollmentFixedKeys;
         LazyList<RequestContext>? variants = null;
@@ -150,7 +151,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     public AccessAnswer AllowedFromOutside(PolicySet policies, IamUser user, IReadOnlyList<IpRange> allowed)
     {
         var candidates = CandidatesFor(policies, user);
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"))
+        var baseContext = candidates.BaseContext().Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"))
             .Set("aws:TokenIssueTime", Shared(TokenIssueTime));
         var (outside, question) = Outside(allowed);
         var contexts = new List<RequestContext>(outside.Count + 1);
@@ -185,7 +186,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
     public AccessAnswer PrivilegedAccess(PolicySet policies, IamUser user)
     {
         var candidates = CandidatesFor(policies, user);
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"));
+        var baseContext = candidates.BaseContext().Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"));
         var contexts = WithAddresses(baseContext, candidates.AddressesNamedByPolicies().Concat(OutsideAddresses)).ToList();
         var fixedKeys = NothingExempt;
         foreach (var request in Requests(candidates, contexts, fixedKeys, null, privilegeGranting: true))
@@ -199,7 +200,7 @@ public sealed class SearchAccessAnalyzer(DateTimeOffset now) : IAccessAnalyzer
         var candidates = CandidatesFor(policies, user);
         var inside = allowed.Select(r => r.Network.BaseAddress.ToString()).Concat(candidates.AddressesNamedByPolicies()).Distinct().ToList();
         if (inside.Count == 0) return AccessAnswer.NotFound(proven: false, "no approved address to compare with");
-        var baseContext = candidates.BaseContext(now).Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"));
+        var baseContext = candidates.BaseContext().Set("aws:MultiFactorAuthPresent", Shared("true")).Set("aws:MultiFactorAuthAge", Shared("60"));
         int tried = 0;
         foreach (var request in Requests(candidates, WithAddresses(baseContext, inside), ServiceFixedKeys, _ => true))
         {

@@ -161,8 +161,8 @@ public static class ReportDataWriter
     private sealed class CounterexampleTemplates
     {
         private const string ArnPlaceholder = "{arn}", NamePlaceholder = "{user}";
-        private readonly Dictionary<string, int> indices = new(StringComparer.Ordinal);
-        public List<string> Values { get; } = [];
+        private readonly StringTable templates = new();
+        public List<string> Values => templates.Values;
 
         public int? IndexOf(AuditReport report, Counterexample example, Analysis.Snapshot.IamUser user)
         {
@@ -173,13 +173,7 @@ public static class ReportDataWriter
             // The page fills {arn} and then {user} (model.js); neither value holds a brace, so the order is safe.
             var filled = template.Replace(ArnPlaceholder, user.Arn, StringComparison.Ordinal).Replace(NamePlaceholder, user.Name, StringComparison.Ordinal);
             if (filled != text || template.Length > text.Length) return null;
-            if (!indices.TryGetValue(template, out var index))
-            {
-                index = Values.Count;
-                indices.Add(template, index);
-                Values.Add(template);
-            }
-            return index;
+            return templates.IndexOf(template);
         }
 
         private static string Json(AuditReport report, Counterexample example)
