@@ -13,6 +13,12 @@ public static class AuditRunner
         public required IamHardenConfig Config { get; init; }
         public DateTimeOffset? AsOf { get; init; }
         public IReadOnlyList<CompiledPolicy> ServiceControlPolicies { get; init; } = [];
+        /// <summary>
+        /// The users' policies when the caller has resolved them already (from this snapshot, with
+        /// its SCPs given to them rather than to <see cref="ServiceControlPolicies"/>), so that
+        /// they are compiled once; made here when not given.
+        /// </summary>
+        public PrincipalPolicies? Policies { get; init; }
         public IReadOnlyList<string> OnlyChecks { get; init; } = [];
         public IReadOnlyList<string> SkipChecks { get; init; } = [];
         public required IAccessAnalyzer Access { get; init; }
@@ -22,7 +28,9 @@ public static class AuditRunner
     public static AuditReport Run(AccountSnapshot snapshot, Options options)
     {
         var asOf = options.AsOf ?? DateTimeOffset.UtcNow;
-        var policies = new PrincipalPolicies(snapshot, options.ServiceControlPolicies);
+        if (options.Policies is not null && options.ServiceControlPolicies.Count > 0)
+            throw new ArgumentException("give the SCPs to the PrincipalPolicies passed as Options.Policies, not to Options.ServiceControlPolicies", nameof(options));
+        var policies = options.Policies ?? new PrincipalPolicies(snapshot, options.ServiceControlPolicies);
         var context = new AuditContext(snapshot, options.Config, asOf, policies, options.Access);
         var checks = Select(options).ToList();
 

@@ -34,6 +34,9 @@ public sealed class PrincipalPolicies
     /// <summary>The policies that decide this user's requests.</summary>
     public PolicySet For(IamUser user) => Resolve(user).Set;
 
+    /// <summary>How many distinct policy sets <paramref name="users"/> have (users with the same policies share one).</summary>
+    public int DistinctSets(IEnumerable<IamUser> users) => users.Select(For).Distinct(ReferenceEqualityComparer.Instance).Count();
+
     /// <summary>A key that is equal for users with exactly the same policies (for caching analysis results).</summary>
     public string Fingerprint(IamUser user) => Resolve(user).Fingerprint;
 

@@ -1,3 +1,4 @@
+using IamHarden.Analysis.Audit;
 using IamHarden.Analysis.Audit.Access;
 using IamHarden.Analysis.Prover.Z3;
 using IamHarden.Analysis.Snapshot;
@@ -18,31 +19,23 @@ internal static class AccessAnalyzers
     /// </summary>
     public const int AutoProverLimit = 50;
 
-    public static (IAccessAnalyzer Analyzer, string Method) Create(string kind, DateTimeOffset now, AccountSnapshot snapshot) => kind switch
+    /// <param name="policies">The users' policies, as the audit will use them: auto counts their distinct combinations.</param>
+    public static (IAccessAnalyzer Analyzer, string Method) Create(string kind, DateTimeOffset now, AccountSnapshot snapshot, PrincipalPolicies policies) => kind switch
     {
         "search" => (new SearchAccessAnalyzer(now), SearchMethod),
         "prover" => Z3Library.IsAvailable ? (new ProverAccessAnalyzer(), ProverMethod) : throw new UserInputException("--analyzer prover: " + Problem()),
-        _ => Auto(now, snapshot),
+        _ => Auto(now, snapshot, policies),
     };
 
-    private static (IAccessAnalyzer, string) Auto(DateTimeOffset now, AccountSnapshot snapshot)
+    private static (IAccessAnalyzer, string) Auto(DateTimeOffset now, AccountSnapshot snapshot, PrincipalPolicies policies)
     {
         if (!Z3Library.IsAvailable) return (new SearchAccessAnalyzer(now), SearchMethod + " (install libz3 for proofs)");
-        int combinations = PolicyCombinations(snapshot);
+        int combinations = policies.DistinctSets(snapshot.Users);
         if (combinations > AutoProverLimit)
             return (new SearchAccessAnalyzer(now), SearchMethod +
                 $" ({combinations:N0} distinct policy combinations, more than the {AutoProverLimit} auto proves; --analyzer prover proves every answer, slower)");
         return (new SearchThenProveAccessAnalyzer(new SearchAccessAnalyzer(now), new ProverAccessAnalyzer()), AutoMethod);
     }
-
-    /// <summary>Users with the same groups, attached and inline policies and boundary get the same answers.</summary>
-    private static int PolicyCombinations(AccountSnapshot snapshot) => snapshot.Users
-        .Select(u => string.Join('\n', [
-            .. u.GroupNames.Order(StringComparer.Ordinal),
-            .. u.AttachedPolicies.Select(a => a.Arn).Order(StringComparer.Ordinal),
-            .. u.InlinePolicies.Select(i => IamHarden.Core.Policy.PolicyPrinter.Print(i.Document, indented: false)).Order(StringComparer.Ordinal),
-            u.PermissionsBoundaryArn ?? ""]))
-        .Distinct(StringComparer.Ordinal).Count();
 
     private static string Problem()
     {

@@ -41,7 +41,9 @@ public sealed class AuditCommand : Command<AuditSettings>
         // Deny-list SCPs given alone would deny every request and make every user look protected: warned.
         var scps = PolicyFiles.LoadServiceControlPolicies(settings.Scps, Console.Error);
 
-        var (analyzer, method) = AccessAnalyzers.Create(settings.Analyzer, asOf ?? DateTimeOffset.UtcNow, snapshot);
+        // Resolved once: the analyzer's choice counts the users' policy combinations, and the audit uses them.
+        var policies = new PrincipalPolicies(snapshot, scps);
+        var (analyzer, method) = AccessAnalyzers.Create(settings.Analyzer, asOf ?? DateTimeOffset.UtcNow, snapshot, policies);
         AuditReport report;
         try
         {
@@ -49,7 +51,7 @@ public sealed class AuditCommand : Command<AuditSettings>
             {
                 Config = config,
                 AsOf = asOf,
-                ServiceControlPolicies = scps,
+                Policies = policies,
                 OnlyChecks = AuditSettings.SplitIds(settings.Checks),
                 SkipChecks = AuditSettings.SplitIds(settings.SkipChecks),
                 Access = analyzer,
