@@ -31,8 +31,8 @@ public sealed class ConsoleAndApiKeys : IAuditCheck
             {
                 Check = Definition,
                 Subject = user.Arn,
-                Message = LocalizedText.Later(() => $"User {user.Name} has a console password and {user.ActiveAccessKeys.Count()} active access key(s).",
-                    () => $"사용자 {user.Name}에 콘솔 비밀번호와 활성 액세스 키 {user.ActiveAccessKeys.Count()}개가 함께 있습니다."),
+                Message = LocalizedText.Later(() => $"User {user.Name} has a console password and {user.ActiveAccessKeys.Count} active access key(s).",
+                    () => $"사용자 {user.Name}에 콘솔 비밀번호와 활성 액세스 키 {user.ActiveAccessKeys.Count}개가 함께 있습니다."),
             };
         }
     }

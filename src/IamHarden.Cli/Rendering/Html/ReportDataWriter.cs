@@ -166,13 +166,9 @@ public static class ReportDataWriter
 
         public int? IndexOf(AuditReport report, Counterexample example, Analysis.Snapshot.IamUser user)
         {
-            if (user.Name.Length == 0 || user.Arn.Length == 0) return null;
             var text = Json(report, example);
-            if (text.Contains(ArnPlaceholder, StringComparison.Ordinal) || text.Contains(NamePlaceholder, StringComparison.Ordinal)) return null;
-            var template = text.Replace(user.Arn, ArnPlaceholder, StringComparison.Ordinal).Replace(user.Name, NamePlaceholder, StringComparison.Ordinal);
-            // The page fills {arn} and then {user} (model.js); neither value holds a brace, so the order is safe.
-            var filled = template.Replace(ArnPlaceholder, user.Arn, StringComparison.Ordinal).Replace(NamePlaceholder, user.Name, StringComparison.Ordinal);
-            if (filled != text || template.Length > text.Length) return null;
+            // The page fills {arn} and then {user} (model.js), the order they are replaced in here.
+            if (Template(text, (user.Arn, ArnPlaceholder), (user.Name, NamePlaceholder)) is not { } template || template.Length > text.Length) return null;
             return templates.IndexOf(template);
         }
 
@@ -231,7 +227,7 @@ public static class ReportDataWriter
 
         public int? IndexOf(LocalizedText message, string userName)
         {
-            if (userName.Length == 0 || Template(message.En, userName) is not { } en || Template(message.Ko, userName) is not { } ko) return null;
+            if (Template(message.En, (userName, Placeholder)) is not { } en || Template(message.Ko, (userName, Placeholder)) is not { } ko) return null;
             if (!indices.TryGetValue((en, ko), out var index))
             {
                 index = Values.Count;
@@ -240,13 +236,22 @@ public static class ReportDataWriter
             }
             return index;
         }
+    }
 
-        private static string? Template(string text, string userName)
-        {
-            if (text.Contains(Placeholder, StringComparison.Ordinal)) return null;
-            var template = text.Replace(userName, Placeholder, StringComparison.Ordinal);
-            return template.Replace(Placeholder, userName, StringComparison.Ordinal) == text ? template : null;
-        }
+    /// <summary>
+    /// <paramref name="text"/> with each value replaced by its placeholder, in order; null when a
+    /// value is empty, the text already holds a placeholder, or filling the placeholders back in
+    /// (in the same order, as the page does) would not give the text exactly.
+    /// </summary>
+    private static string? Template(string text, params (string Value, string Placeholder)[] replacements)
+    {
+        foreach (var (value, placeholder) in replacements)
+            if (value.Length == 0 || text.Contains(placeholder, StringComparison.Ordinal)) return null;
+        var template = text;
+        foreach (var (value, placeholder) in replacements) template = template.Replace(value, placeholder, StringComparison.Ordinal);
+        var filled = template;
+        foreach (var (value, placeholder) in replacements) filled = filled.Replace(placeholder, value, StringComparison.Ordinal);
+        return filled == text ? template : null;
     }
 
     private const int OtherSubjectsWritten = 10;
